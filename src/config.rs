@@ -1,0 +1,302 @@
+//! `boletin.yaml`: read once, validated into typed values.
+//!
+//! Nothing after this module looks at configuration strings: languages are
+//! `Lang`s, the base URL is a `Url`, sizes are checked numbers.
+
+use crate::diagnostics::{Diagnostic, Location};
+use crate::lang::{Direction, Lang};
+use crate::suggest;
+use crate::yaml::{self, YamlError};
+use indexmap::IndexMap;
+use serde::Deserialize;
+use std::path::Path;
+use url::Url;
+
+/// The configuration file's name, at the site root.
+pub const CONFIG_FILE: &str = "boletin.yaml";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    base_url: String,
+    default_language: String,
+    languages: IndexMap<String, RawLanguage>,
+    #[serde(default = "default_theme")]
+    theme: String,
+    #[serde(default = "default_page_size")]
+    page_size: usize,
+    #[serde(default = "default_feed_limit")]
+    feed_limit: usize,
+    #[serde(default)]
+    markdown: MarkdownConfig,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLanguage {
+    title: String,
+    description: String,
+    #[serde(default)]
+    dir: Direction,
+}
+
+fn default_theme() -> String {
+    "default".to_string()
+}
+fn default_page_size() -> usize {
+    10
+}
+fn default_feed_limit() -> usize {
+    20
+}
+
+/// The `markdown:` section.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownConfig {
+    #[serde(default)]
+    pub raw_html: RawHtml,
+}
+
+/// What happens to raw HTML written inside Markdown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Safe tags survive; scripts, event handlers and `javascript:` do not.
+    #[default]
+    Sanitize,
+    /// Shown as text.
+    Escape,
+    /// Passed through untouched.
+    Trust,
+}
+
+/// One configured language.
+#[derive(Clone, Debug)]
+pub struct LanguageConfig {
+    pub lang: Lang,
+    pub title: String,
+    pub description: String,
+    pub dir: Direction,
+}
+
+/// The validated site configuration.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Always ends with `/`.
+    pub base_url: Url,
+    pub default_language: Lang,
+    /// In the order `boletin.yaml` lists them.
+    pub languages: Vec<LanguageConfig>,
+    pub theme: String,
+    /// Issues per archive page.
+    pub page_size: usize,
+    /// Issues per feed.
+    pub feed_limit: usize,
+    pub raw_html: RawHtml,
+}
+
+impl Config {
+    /// Reads and validates `boletin.yaml` under `root`; `base_url_override`
+    /// is the `--base-url` flag.
+    pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
+        let text = std::fs::read_to_string(root.join(CONFIG_FILE)).map_err(|error| {
+            vec![
+                Diagnostic::error(CONFIG_FILE, format!("cannot read {CONFIG_FILE}: {error}")).help(
+                    "run boletin in the site's folder, or point --root at the folder that holds boletin.yaml",
+                ),
+            ]
+        })?;
+        Config::from_text(&text, base_url_override)
+    }
+
+    /// Validates the text of a configuration file.
+    pub fn from_text(
+        text: &str,
+        base_url_override: Option<&str>,
+    ) -> Result<Config, Vec<Diagnostic>> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let raw: RawConfig = yaml::parse(text).map_err(|e| vec![yaml_diagnostic(text, e)])?;
+        let mut problems = Vec::new();
+        let at_key = |key: &str| {
+            yaml::value_position(text, key).map(|(l, c)| Location::at_line_column(text, l, c))
+        };
+
+        let base_url_text = base_url_override.unwrap_or(&raw.base_url);
+        let base_url = match Url::parse(base_url_text) {
+            Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => {
+                Some(with_trailing_slash(url))
+            }
+            _ => {
+                problems.push(
+                    Diagnostic::error(CONFIG_FILE, format!("`base_url` is not a web address: {base_url_text:?}"))
+                        .at_opt(at_key("base_url"))
+                        .help("write the full address readers will use, such as https://news.example.org/"),
+                );
+                None
+            }
+        };
+
+        let mut languages = Vec::new();
+        for (code, language) in raw.languages {
+            match Lang::parse(&code) {
+                Some(lang) => languages.push(LanguageConfig {
+                    lang,
+                    title: language.title,
+                    description: language.description,
+                    dir: language.dir,
+                }),
+                None => problems.push(
+                    Diagnostic::error(CONFIG_FILE, format!("`{code}` is not a language code"))
+                        .at_opt(find_text(text, &format!("{code}:")))
+                        .help("use a lowercase code such as `en`, `es` or `pt-BR`"),
+                ),
+            }
+        }
+        if languages.is_empty() && problems.is_empty() {
+            problems.push(
+                Diagnostic::error(CONFIG_FILE, "`languages` lists no language")
+                    .at_opt(at_key("languages"))
+                    .help("add at least one, such as `en: { title: ..., description: ... }`"),
+            );
+        }
+        let default_language = Lang::parse(&raw.default_language)
+            .filter(|lang| languages.iter().any(|l| &l.lang == lang));
+        if default_language.is_none() {
+            let known: Vec<String> = languages.iter().map(|l| l.lang.to_string()).collect();
+            problems.push(
+                Diagnostic::error(
+                    CONFIG_FILE,
+                    format!(
+                        "`default_language` is `{}`, which is not under `languages`",
+                        raw.default_language
+                    ),
+                )
+                .at_opt(at_key("default_language"))
+                .help(suggest::help_for_unknown(&raw.default_language, &known)),
+            );
+        }
+        let theme_ok = !raw.theme.is_empty()
+            && raw
+                .theme
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if !theme_ok {
+            problems.push(
+                Diagnostic::error(
+                    CONFIG_FILE,
+                    format!("`theme` must be a folder name, not {:?}", raw.theme),
+                )
+                .at_opt(at_key("theme"))
+                .help("use the name of a folder under themes/, such as `default`"),
+            );
+        }
+        for (key, value) in [("page_size", raw.page_size), ("feed_limit", raw.feed_limit)] {
+            if value == 0 {
+                problems.push(
+                    Diagnostic::error(CONFIG_FILE, format!("`{key}` must be at least 1"))
+                        .at_opt(at_key(key))
+                        .help("remove the line to use the default"),
+                );
+            }
+        }
+
+        match (base_url, default_language) {
+            (Some(base_url), Some(default_language)) if problems.is_empty() => Ok(Config {
+                base_url,
+                default_language,
+                languages,
+                theme: raw.theme,
+                page_size: raw.page_size,
+                feed_limit: raw.feed_limit,
+                raw_html: raw.markdown.raw_html,
+            }),
+            _ => Err(problems),
+        }
+    }
+
+    /// The configured languages' tags, in configuration order.
+    pub fn langs(&self) -> impl Iterator<Item = &Lang> {
+        self.languages.iter().map(|l| &l.lang)
+    }
+
+    /// The configuration of `lang`, which must be configured.
+    pub fn language(&self, lang: &Lang) -> Option<&LanguageConfig> {
+        self.languages.iter().find(|l| &l.lang == lang)
+    }
+
+    /// The path part of the base URL, such as `/` or `/newsletter/`; every
+    /// link inside the site starts with it.
+    pub fn base_path(&self) -> &str {
+        self.base_url.path()
+    }
+}
+
+fn with_trailing_slash(mut url: Url) -> Url {
+    if !url.path().ends_with('/') {
+        let path = format!("{}/", url.path());
+        url.set_path(&path);
+    }
+    url.set_query(None);
+    url.set_fragment(None);
+    url
+}
+
+fn find_text(text: &str, needle: &str) -> Option<Location> {
+    text.find(needle)
+        .map(|offset| Location::at_offset(text, offset, needle.len() - 1))
+}
+
+/// Turns a YAML error in `boletin.yaml` into a diagnostic with a fix.
+fn yaml_diagnostic(text: &str, error: YamlError) -> Diagnostic {
+    let location = match (error.line, error.column) {
+        (Some(line), Some(column)) => Some(Location::at_line_column(text, line, column)),
+        _ => None,
+    };
+    let diagnostic = Diagnostic::error(CONFIG_FILE, format!("{CONFIG_FILE}: {}", error.message));
+    match error.unknown_field {
+        Some(unknown) => Diagnostic::error(CONFIG_FILE, format!("unknown key `{}`", unknown.field))
+            .help(suggest::help_for_unknown(&unknown.field, &unknown.expected)),
+        None if error.message.starts_with("missing field") => {
+            diagnostic.help("add the missing key; see the README for a complete boletin.yaml")
+        }
+        None => diagnostic.help("check the indentation and the value's type on this line"),
+    }
+    .at_opt(location)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "base_url: https://example.org/news\ndefault_language: en\nlanguages:\n  en: { title: T, description: D }\n  es: { title: T, description: D, dir: ltr }\n";
+
+    #[test]
+    fn a_good_config_keeps_language_order_and_adds_a_slash() {
+        let config = Config::from_text(GOOD, None).unwrap();
+        assert_eq!(config.base_path(), "/news/");
+        let langs: Vec<&str> = config.langs().map(Lang::as_str).collect();
+        assert_eq!(langs, ["en", "es"]);
+        assert_eq!(config.page_size, 10);
+    }
+
+    #[test]
+    fn unknown_keys_are_named_with_their_line_and_a_suggestion() {
+        let text = format!("{GOOD}feed_limt: 3\n");
+        let problems = Config::from_text(&text, None).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("feed_limt"));
+        assert_eq!(problems[0].location.as_ref().unwrap().line, 6);
+        assert_eq!(
+            problems[0].help.as_deref(),
+            Some("did you mean `feed_limit`?")
+        );
+    }
+
+    #[test]
+    fn bad_values_are_all_reported() {
+        let text = "base_url: nowhere\ndefault_language: fr\nlanguages:\n  en: { title: T, description: D }\npage_size: 0\n";
+        let problems = Config::from_text(text, None).unwrap_err();
+        assert_eq!(problems.len(), 3, "{problems:#?}");
+    }
+}

@@ -1,0 +1,262 @@
+//! Problems found in a site, and how they are shown to people.
+//!
+//! Every stage collects `Diagnostic`s instead of stopping at the first one,
+//! so a run reports everything at once. A diagnostic always names a file
+//! (relative to the site root) and, where there is one, the line and column
+//! with the source line shown. This module owns the wording of the
+//! location and the rendering; the stages own the messages.
+
+use annotate_snippets::{Level, Renderer, Snippet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How bad a problem is: errors fail the run, warnings do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A place in a file: 1-based line and column plus the text of that line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+    /// The whole source line, shown under the message.
+    pub source_line: String,
+    /// Byte range within `source_line` to underline.
+    pub span: std::ops::Range<usize>,
+}
+
+impl Location {
+    /// The location of byte `offset` in `text`, underlining `len` bytes.
+    pub fn at_offset(text: &str, offset: usize, len: usize) -> Location {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        let line = text[..line_start].matches('\n').count() + 1;
+        let source_line = text[line_start..line_end]
+            .trim_end_matches('\r')
+            .to_string();
+        let start = (offset - line_start).min(source_line.len());
+        let end = floor_char_boundary(&source_line, (start + len.max(1)).min(source_line.len()));
+        Location {
+            line,
+            column: source_line[..start].chars().count() + 1,
+            source_line,
+            span: start..end.max(start),
+        }
+    }
+
+    /// The location of a 1-based `line` and `column` (in characters) of `text`.
+    pub fn at_line_column(text: &str, line: usize, column: usize) -> Location {
+        let line_start = line_start_offset(text, line);
+        let line_text = text[line_start..].split('\n').next().unwrap_or("");
+        let column_offset = line_text
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(line_text.len(), |(i, _)| i);
+        let token_len = line_text[column_offset..]
+            .find(char::is_whitespace)
+            .unwrap_or(line_text.len() - column_offset);
+        Location::at_offset(text, line_start + column_offset, token_len)
+    }
+}
+
+/// Byte offset where 1-based `line` starts; the end of `text` if it has fewer lines.
+fn line_start_offset(text: &str, line: usize) -> usize {
+    if line <= 1 {
+        return 0;
+    }
+    text.match_indices('\n')
+        .nth(line - 2)
+        .map_or(text.len(), |(i, _)| i + 1)
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while index > 0 && !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// One problem: what is wrong, where, and how to fix it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path relative to the site root.
+    pub path: PathBuf,
+    pub location: Option<Location>,
+    pub message: String,
+    /// How to fix it, in plain words.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(path: impl AsRef<Path>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Error, path, message)
+    }
+
+    pub fn warning(path: impl AsRef<Path>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Warning, path, message)
+    }
+
+    fn new(severity: Severity, path: impl AsRef<Path>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity,
+            path: path.as_ref().to_path_buf(),
+            location: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn at(mut self, location: Location) -> Diagnostic {
+        self.location = Some(location);
+        self
+    }
+
+    pub fn at_opt(mut self, location: Option<Location>) -> Diagnostic {
+        self.location = location;
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `path:line:column` as editors and terminals recognise it.
+    pub fn place(&self) -> String {
+        let path = self.path.display();
+        match &self.location {
+            Some(l) => format!("{path}:{}:{}", l.line, l.column),
+            None => path.to_string(),
+        }
+    }
+
+    /// The diagnostic as text, with the source line and a caret under the
+    /// problem; coloured when `color` is set.
+    pub fn render(&self, color: bool) -> String {
+        let level = match self.severity {
+            Severity::Error => Level::Error,
+            Severity::Warning => Level::Warning,
+        };
+        let origin = self.place();
+        let mut message = level.title(&self.message);
+        if let Some(location) = &self.location {
+            message = message.snippet(
+                Snippet::source(&location.source_line)
+                    .line_start(location.line)
+                    .origin(&origin)
+                    .annotation(level.span(location.span.clone())),
+            );
+        } else {
+            message = message.snippet(Snippet::source("").origin(&origin));
+        }
+        if let Some(help) = &self.help {
+            message = message.footer(Level::Help.title(help));
+        }
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        renderer.render(message).to_string()
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(false))
+    }
+}
+
+/// All the problems of one run, in a stable order.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    list: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.list.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
+        self.list.extend(diagnostics);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.list.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.list.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.list.len() - self.error_count()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.list.iter()
+    }
+
+    /// Warnings first, then errors, each by file and line, so the last thing
+    /// on the screen is what stopped the build. Duplicates are dropped.
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut sorted: Vec<&Diagnostic> = self.list.iter().collect();
+        sorted.sort_by(|a, b| {
+            let key = |d: &Diagnostic| {
+                (
+                    std::cmp::Reverse(d.severity),
+                    d.path.clone(),
+                    d.location.as_ref().map(|l| (l.line, l.column)),
+                    d.message.clone(),
+                )
+            };
+            key(a).cmp(&key(b))
+        });
+        sorted.dedup();
+        sorted
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_become_lines_and_columns() {
+        let text = "---\ntitle: x\ndate: 2026-13-01\n---\n";
+        let at = Location::at_offset(text, text.find("2026").unwrap(), 10);
+        assert_eq!((at.line, at.column), (3, 7));
+        assert_eq!(at.source_line, "date: 2026-13-01");
+        assert_eq!(&at.source_line[at.span.clone()], "2026-13-01");
+    }
+
+    #[test]
+    fn line_and_column_point_at_the_token() {
+        let text = "a: 1\nbee: ñandú x\n";
+        let at = Location::at_line_column(text, 2, 6);
+        assert_eq!(&at.source_line[at.span.clone()], "ñandú");
+        assert_eq!(at.column, 6);
+    }
+
+    #[test]
+    fn rendering_names_file_line_and_help() {
+        let text = "x\nbad line\n";
+        let d = Diagnostic::error("content/a.en.md", "something is wrong")
+            .at(Location::at_offset(text, 2, 3))
+            .help("fix it");
+        let shown = d.render(false);
+        assert!(shown.contains("content/a.en.md:2:1"), "{shown}");
+        assert!(shown.contains("bad line"), "{shown}");
+        assert!(shown.contains("fix it"), "{shown}");
+    }
+}

@@ -1,0 +1,234 @@
+//! Interface strings (Project Fluent) and dates, per language.
+//!
+//! Each language's `locales/<lang>/*.ftl` files form one Fluent bundle. A
+//! message missing in a language falls back to the default language's,
+//! and `build` warns about it naming the locale file and message.
+//!
+//! Fluent wraps every interpolated value in invisible bidi isolation marks
+//! (U+2068 … U+2069). They are turned off here: our strings end up in URLs,
+//! attributes, `<title>`s and feeds, where the marks break links and show
+//! as garbage. Direction is handled by HTML instead: every page carries
+//! `dir`, and text in another language is wrapped in an element with its
+//! own `lang` and `dir`.
+//!
+//! Dates use CLDR's long format for the language through ICU4X, so any
+//! configured language gets them right, not only English and Spanish.
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Location};
+use crate::lang::Lang;
+use crate::load::LocaleFile;
+use fluent::concurrent::FluentBundle;
+use fluent::{FluentArgs, FluentError, FluentResource};
+use icu_calendar::{Date as IcuDate, Gregorian};
+use icu_datetime::FixedCalendarDateTimeFormatter;
+use icu_datetime::fieldsets::YMD;
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+/// The message that names a language in itself ("English", "Español").
+pub const LANGUAGE_NAME: &str = "language-name";
+
+type DateFormatter = FixedCalendarDateTimeFormatter<Gregorian, YMD>;
+
+/// Every language's interface strings and date format.
+pub struct Locales {
+    default: Lang,
+    bundles: HashMap<Lang, FluentBundle<FluentResource>>,
+    /// Message ids of each language, with the file that defines each.
+    messages: BTreeMap<Lang, BTreeMap<String, PathBuf>>,
+    dates: HashMap<Lang, DateFormatter>,
+}
+
+impl std::fmt::Debug for Locales {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Locales")
+            .field("messages", &self.messages)
+            .finish()
+    }
+}
+
+/// A message that a language lacks, and the file it belongs in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MissingMessage {
+    pub lang: Lang,
+    pub id: String,
+    /// The locale file where the translation should go.
+    pub path: PathBuf,
+}
+
+impl Locales {
+    /// Parses every locale file; syntax errors and duplicate messages are
+    /// reported with file, line and column.
+    pub fn load(
+        config: &Config,
+        files: &[LocaleFile],
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Locales {
+        let mut bundles = HashMap::new();
+        let mut messages: BTreeMap<Lang, BTreeMap<String, PathBuf>> = BTreeMap::new();
+        let mut dates = HashMap::new();
+        for lang in config.langs() {
+            let id = lang.as_str().parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            bundle.set_use_isolating(false);
+            let ids = messages.entry(lang.clone()).or_default();
+            for file in files.iter().filter(|f| &f.lang == lang) {
+                let resource = match FluentResource::try_new(file.text.clone()) {
+                    Ok(resource) => resource,
+                    Err((resource, errors)) => {
+                        for error in errors {
+                            let len = error.pos.end.saturating_sub(error.pos.start);
+                            diagnostics.push(
+                                Diagnostic::error(&file.path, format!("Fluent syntax error: {}", error.kind))
+                                    .at(Location::at_offset(&file.text, error.pos.start, len))
+                                    .help("a message looks like `message-id = Text`; continuation lines start with spaces"),
+                            );
+                        }
+                        resource
+                    }
+                };
+                for entry in resource.entries() {
+                    if let fluent_syntax::ast::Entry::Message(message) = entry {
+                        ids.entry(message.id.name.to_string())
+                            .or_insert_with(|| file.path.clone());
+                    }
+                }
+                if let Err(errors) = bundle.add_resource(resource) {
+                    for error in errors {
+                        if let FluentError::Overriding { id, .. } = &error {
+                            let at = file
+                                .text
+                                .find(&format!("\n{id} "))
+                                .map(|i| Location::at_offset(&file.text, i + 1, id.len()));
+                            diagnostics.push(
+                                Diagnostic::error(
+                                    &file.path,
+                                    format!("the message `{id}` is defined twice in `{lang}`"),
+                                )
+                                .at_opt(at)
+                                .help("keep one of them"),
+                            );
+                        }
+                    }
+                }
+            }
+            bundles.insert(lang.clone(), bundle);
+            if let Some(formatter) = date_formatter(lang) {
+                dates.insert(lang.clone(), formatter);
+            }
+        }
+        let locales = Locales {
+            default: config.default_language.clone(),
+            bundles,
+            messages,
+            dates,
+        };
+        for missing in locales.missing_messages() {
+            diagnostics.push(
+                Diagnostic::warning(
+                    &missing.path,
+                    format!(
+                        "the message `{}` is not translated into `{}` yet; the `{}` text is shown",
+                        missing.id, missing.lang, locales.default
+                    ),
+                )
+                .help(format!("add `{} = ...` to this file", missing.id)),
+            );
+        }
+        locales
+    }
+
+    /// Messages the default language has and another language lacks.
+    pub fn missing_messages(&self) -> Vec<MissingMessage> {
+        let Some(reference) = self.messages.get(&self.default) else {
+            return Vec::new();
+        };
+        let mut missing = Vec::new();
+        for (lang, ids) in &self.messages {
+            if *lang == self.default {
+                continue;
+            }
+            for (id, reference_file) in reference {
+                if !ids.contains_key(id) {
+                    let file_name = reference_file
+                        .file_name()
+                        .map(PathBuf::from)
+                        .unwrap_or_default();
+                    missing.push(MissingMessage {
+                        lang: lang.clone(),
+                        id: id.clone(),
+                        path: PathBuf::from("locales").join(lang.as_str()).join(file_name),
+                    });
+                }
+            }
+        }
+        missing
+    }
+
+    /// Whether `id` exists in `lang` or, failing that, the default language.
+    pub fn has_message(&self, lang: &Lang, id: &str) -> bool {
+        [lang, &self.default]
+            .iter()
+            .any(|l| self.bundles.get(*l).is_some_and(|b| b.has_message(id)))
+    }
+
+    /// Formats message `id` in `lang` (or the default language's).
+    pub fn message(
+        &self,
+        lang: &Lang,
+        id: &str,
+        args: Option<&FluentArgs>,
+    ) -> Result<String, String> {
+        for lang in [lang, &self.default] {
+            let Some(bundle) = self.bundles.get(lang) else {
+                continue;
+            };
+            let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+                continue;
+            };
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, args, &mut errors);
+            return match errors.first() {
+                None => Ok(text.into_owned()),
+                Some(error) => Err(format!(
+                    "the message `{id}` in `{lang}` cannot be shown: {error}"
+                )),
+            };
+        }
+        Err(format!(
+            "the message `{id}` is missing in locales/{}/",
+            self.default
+        ))
+    }
+
+    /// The language's name in itself, from its `language-name` message.
+    pub fn language_name(&self, lang: &Lang) -> String {
+        self.bundles
+            .get(lang)
+            .and_then(|bundle| {
+                let pattern = bundle.get_message(LANGUAGE_NAME)?.value()?;
+                Some(
+                    bundle
+                        .format_pattern(pattern, None, &mut Vec::new())
+                        .into_owned(),
+                )
+            })
+            .unwrap_or_else(|| lang.to_string())
+    }
+
+    /// `date` in `lang`'s long format ("1 de marzo de 2026").
+    pub fn long_date(&self, lang: &Lang, date: time::Date) -> String {
+        let formatted = self.dates.get(lang).and_then(|formatter| {
+            let icu_date =
+                IcuDate::try_new_gregorian(date.year(), date.month() as u8, date.day()).ok()?;
+            Some(formatter.format(&icu_date).to_string())
+        });
+        formatted.unwrap_or_else(|| date.to_string())
+    }
+}
+
+fn date_formatter(lang: &Lang) -> Option<DateFormatter> {
+    let locale = icu_locale_core::Locale::try_from_str(lang.as_str()).ok()?;
+    DateFormatter::try_new(locale.into(), YMD::long()).ok()
+}

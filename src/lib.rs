@@ -1,0 +1,22 @@
+//! boletin: a static-site generator for multilingual newsletters.
+//!
+//! A build is a pipeline — load → model → render → write — with one module
+//! per stage; `commands` holds the thin functions the CLI calls.
+
+// Diagnostics are large on purpose (file, line, source line, help) and only
+// travel on the error path, where a few bytes of copying do not matter.
+#![allow(clippy::result_large_err)]
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod diagnostics;
+pub mod i18n;
+pub mod lang;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod render;
+pub mod suggest;
+pub mod write;
+pub mod yaml;

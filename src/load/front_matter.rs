@@ -1,0 +1,302 @@
+//! Splits a content file into front matter and body, and validates the
+//! front matter into a `FrontMatter`.
+//!
+//! Line numbers in every diagnostic are lines of the whole file: the YAML
+//! library counts from the start of the YAML text, so the offset of that
+//! text is added here.
+
+use crate::diagnostics::{Diagnostic, Location};
+use crate::suggest;
+use crate::yaml::{self, YamlError};
+use serde::Deserialize;
+use std::path::Path;
+use time::Date;
+use time::macros::format_description;
+
+/// Fields a content file may set; anything else is an error.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFrontMatter {
+    title: Option<String>,
+    date: Option<String>,
+    issue: Option<u32>,
+    summary: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    authors: Vec<String>,
+    slug: Option<String>,
+    cover: Option<String>,
+    cover_alt: Option<String>,
+    #[serde(default)]
+    draft: bool,
+    translation_key: Option<String>,
+    #[serde(default)]
+    source: bool,
+    source_digest: Option<String>,
+    #[serde(default)]
+    extra: serde_json::Value,
+}
+
+/// Validated front matter of one file.
+#[derive(Clone, Debug, Default)]
+pub struct FrontMatter {
+    pub title: String,
+    pub date: Option<Date>,
+    pub issue: Option<u32>,
+    pub summary: Option<String>,
+    pub tags: Vec<String>,
+    pub authors: Vec<String>,
+    pub slug: Option<String>,
+    pub cover: Option<String>,
+    pub cover_alt: Option<String>,
+    pub draft: bool,
+    pub translation_key: Option<String>,
+    pub source: bool,
+    pub source_digest: Option<String>,
+    pub extra: serde_json::Value,
+}
+
+/// A content file split in two, with its front matter validated.
+#[derive(Clone, Debug)]
+pub struct Parsed {
+    pub front: FrontMatter,
+    pub body: String,
+    /// The file's line number of the body's first line.
+    pub body_line: usize,
+}
+
+/// Whether `date` must be present (issues) or may be left out (pages).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum DateRule {
+    Required,
+    Optional,
+}
+
+/// Normalises a file's text: no byte-order mark, `\n` line endings.
+pub fn normalize(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Splits and validates `text` (already normalised), the file at `path`.
+pub fn parse(path: &Path, text: &str, date_rule: DateRule) -> Result<Parsed, Vec<Diagnostic>> {
+    let (yaml_text, body, body_line) = split(path, text).map_err(|d| vec![d])?;
+    // The YAML starts on line 2, after the opening `---`.
+    const YAML_LINE: usize = 2;
+    let locate =
+        |line: usize, column: usize| Location::at_line_column(text, line + YAML_LINE - 1, column);
+    if yaml_text.trim().is_empty() {
+        return Err(vec![
+            Diagnostic::error(path, "the front matter is empty")
+                .at(Location::at_offset(text, 0, 3))
+                .help("add at least `title:` and `date: YYYY-MM-DD` between the two `---` lines"),
+        ]);
+    }
+    let raw: RawFrontMatter =
+        yaml::parse(yaml_text).map_err(|e| vec![yaml_diagnostic(path, e, &locate)])?;
+    let at_key = |key: &str| yaml::value_position(yaml_text, key).map(|(l, c)| locate(l, c));
+
+    let mut problems = Vec::new();
+    let title = raw.title.unwrap_or_default();
+    if title.trim().is_empty() {
+        problems.push(
+            Diagnostic::error(path, "the title is missing")
+                .at_opt(at_key("title").or_else(|| Some(Location::at_offset(text, 0, 3))))
+                .help("add a line `title: ...` to the front matter"),
+        );
+    }
+    let date = match raw.date {
+        Some(value) => match parse_date(&value) {
+            Ok(date) => Some(date),
+            Err(why) => {
+                problems.push(
+                    Diagnostic::error(path, format!("`date: {value}` {why}"))
+                        .at_opt(at_key("date"))
+                        .help("write the date as YYYY-MM-DD, for example 2026-03-01"),
+                );
+                None
+            }
+        },
+        None if date_rule == DateRule::Required => {
+            problems.push(
+                Diagnostic::error(path, "the date is missing")
+                    .at(Location::at_offset(text, 0, 3))
+                    .help("add a line `date: YYYY-MM-DD` to the front matter"),
+            );
+            None
+        }
+        None => None,
+    };
+    if raw.cover.is_some()
+        && raw
+            .cover_alt
+            .as_deref()
+            .is_none_or(|alt| alt.trim().is_empty())
+    {
+        problems.push(
+            Diagnostic::error(path, "`cover` is set but `cover_alt` is missing")
+                .at_opt(at_key("cover"))
+                .help("add `cover_alt:` describing the picture for readers who cannot see it"),
+        );
+    }
+    for (field, list) in [("tags", &raw.tags), ("authors", &raw.authors)] {
+        if list.iter().any(|item| item.trim().is_empty()) {
+            problems.push(
+                Diagnostic::error(path, format!("`{field}` has an empty entry"))
+                    .at_opt(at_key(field))
+                    .help("remove the empty entry"),
+            );
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Parsed {
+        front: FrontMatter {
+            title,
+            date,
+            issue: raw.issue,
+            summary: raw.summary.filter(|s| !s.trim().is_empty()),
+            tags: raw.tags,
+            authors: raw.authors,
+            slug: raw.slug,
+            cover: raw.cover,
+            cover_alt: raw.cover_alt,
+            draft: raw.draft,
+            translation_key: raw.translation_key,
+            source: raw.source,
+            source_digest: raw.source_digest,
+            extra: raw.extra,
+        },
+        body: body.to_string(),
+        body_line,
+    })
+}
+
+/// Parses a `YYYY-MM-DD` date, explaining in words what is wrong.
+pub fn parse_date(value: &str) -> Result<Date, &'static str> {
+    let value = value.trim();
+    let shaped = value.len() == 10
+        && value.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !shaped {
+        return Err("is not a date in the form YYYY-MM-DD");
+    }
+    Date::parse(value, format_description!("[year]-[month]-[day]"))
+        .map_err(|_| "is not a day that exists in the calendar")
+}
+
+/// Returns (YAML text, body, line of the body's first line).
+fn split<'a>(path: &Path, text: &'a str) -> Result<(&'a str, &'a str, usize), Diagnostic> {
+    if text.trim().is_empty() {
+        return Err(Diagnostic::error(path, "the file is empty")
+            .help("start it with front matter: a `---` line, `title:` and `date:`, and another `---` line"));
+    }
+    let after_open = match text.strip_prefix("---\n") {
+        Some(rest) => rest,
+        None if text.trim_end() == "---" => "",
+        None => {
+            return Err(Diagnostic::error(path, "the file does not start with front matter")
+                .at(Location::at_offset(text, 0, 3))
+                .help("put a `---` line first, then `title:` and `date:`, then another `---` line, then the text"));
+        }
+    };
+    let open_len = text.len() - after_open.len();
+    let mut offset = 0;
+    for line in after_open.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let yaml = &after_open[..offset];
+            let body = &after_open[offset + line.len()..];
+            let body_line = text[..open_len + offset + line.len()].matches('\n').count() + 1;
+            return Ok((yaml, body, body_line));
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::error(path, "the front matter is never closed")
+        .at(Location::at_offset(text, 0, 3))
+        .help("add a line with only `---` after the last front matter field"))
+}
+
+fn yaml_diagnostic(
+    path: &Path,
+    error: YamlError,
+    locate: &dyn Fn(usize, usize) -> Location,
+) -> Diagnostic {
+    let location = match (error.line, error.column) {
+        (Some(line), Some(column)) => Some(locate(line, column)),
+        _ => None,
+    };
+    match error.unknown_field {
+        Some(unknown) => Diagnostic::error(
+            path,
+            format!("unknown front matter field `{}`", unknown.field),
+        )
+        .help(suggest::help_for_unknown(&unknown.field, &unknown.expected)),
+        None => Diagnostic::error(
+            path,
+            format!("the front matter is not valid: {}", error.message),
+        )
+        .help("check this line: values with a colon need quotes, and lists look like [a, b]"),
+    }
+    .at_opt(location)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_issue(text: &str) -> Result<Parsed, Vec<Diagnostic>> {
+        parse(Path::new("a.en.md"), &normalize(text), DateRule::Required)
+    }
+
+    #[test]
+    fn splits_and_counts_body_lines() {
+        let parsed = parse_issue("---\ntitle: Hi\ndate: 2026-03-01\n---\nBody\n").unwrap();
+        assert_eq!(parsed.front.title, "Hi");
+        assert_eq!(parsed.body, "Body\n");
+        assert_eq!(parsed.body_line, 5);
+    }
+
+    #[test]
+    fn bom_and_crlf_are_accepted() {
+        let parsed =
+            parse_issue("\u{feff}---\r\ntitle: Hi\r\ndate: 2026-03-01\r\n---\r\nBody\r\n").unwrap();
+        assert_eq!(parsed.front.date, Some(time::macros::date!(2026 - 03 - 01)));
+        assert_eq!(parsed.body, "Body\n");
+    }
+
+    #[test]
+    fn unknown_fields_get_a_suggestion_and_the_file_line() {
+        let problems =
+            parse_issue("---\ntitle: Hi\ndate: 2026-03-01\ntagz: [a]\n---\n").unwrap_err();
+        assert_eq!(problems[0].location.as_ref().unwrap().line, 4);
+        assert_eq!(problems[0].help.as_deref(), Some("did you mean `tags`?"));
+    }
+
+    #[test]
+    fn impossible_dates_and_missing_alt_are_both_reported() {
+        let problems =
+            parse_issue("---\ntitle: Hi\ndate: 2026-02-30\ncover: a.jpg\n---\n").unwrap_err();
+        assert_eq!(problems.len(), 2);
+        assert_eq!(problems[0].location.as_ref().unwrap().line, 3);
+        assert!(problems[1].message.contains("cover_alt"));
+    }
+
+    #[test]
+    fn files_without_front_matter_are_rejected() {
+        assert!(parse_issue("Just text\n").is_err());
+        assert!(parse_issue("").is_err());
+        assert!(parse_issue("---\ntitle: x\n").is_err());
+        assert!(parse_issue("---\n---\n").is_err());
+    }
+}

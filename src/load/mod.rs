@@ -1,0 +1,367 @@
+//! Reads the site from disk: content files, locale files, templates and
+//! static files. The only module besides `write` that touches the file
+//! system, and it only reads.
+//!
+//! Walks are sorted by file name so that the same folder always gives the
+//! same order, whatever the file system says.
+
+pub mod front_matter;
+pub mod theme;
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::lang::Lang;
+use front_matter::{DateRule, Parsed};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// The two kinds of content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Section {
+    /// `content/issues/`: dated issues of the newsletter.
+    Issues,
+    /// `content/pages/`: standalone pages such as About.
+    Pages,
+}
+
+impl Section {
+    pub fn folder(self) -> &'static str {
+        match self {
+            Section::Issues => "content/issues",
+            Section::Pages => "content/pages",
+        }
+    }
+}
+
+/// A file copied next to a page: an image beside an issue, say.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Asset {
+    /// Absolute path of the file to copy.
+    pub source: PathBuf,
+    /// Path under the page's folder in the output.
+    pub relative: PathBuf,
+}
+
+/// One content file, read and with its front matter validated.
+#[derive(Clone, Debug)]
+pub struct ContentFile {
+    pub section: Section,
+    /// Relative to the site root, as shown in diagnostics.
+    pub path: PathBuf,
+    /// The translation key taken from the file name (folder or stem).
+    pub key_from_path: String,
+    pub lang: Lang,
+    pub parsed: Parsed,
+    /// Files to copy beside this file's pages.
+    pub assets: Vec<Asset>,
+}
+
+/// A Fluent file of one language.
+#[derive(Clone, Debug)]
+pub struct LocaleFile {
+    pub lang: Lang,
+    /// Relative to the site root.
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// Everything read from the site folder.
+#[derive(Debug, Default)]
+pub struct Sources {
+    pub content: Vec<ContentFile>,
+    pub locales: Vec<LocaleFile>,
+    pub theme: theme::Theme,
+}
+
+/// Reads the whole site under `root`; problems are collected, not returned
+/// early, so one run reports them all.
+pub fn load(root: &Path, config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Sources {
+    let mut found = Vec::new();
+    for section in [Section::Issues, Section::Pages] {
+        discover_section(root, config, section, &mut found, diagnostics);
+    }
+    let results: Vec<Result<ContentFile, Vec<Diagnostic>>> = found
+        .into_par_iter()
+        .map(|found| read_content_file(root, found))
+        .collect();
+    let mut content = Vec::new();
+    for result in results {
+        match result {
+            Ok(file) => content.push(file),
+            Err(problems) => diagnostics.extend(problems),
+        }
+    }
+    Sources {
+        content,
+        locales: load_locales(root, config, diagnostics),
+        theme: theme::Theme::load(root, &config.theme, diagnostics),
+    }
+}
+
+/// A content file found on disk, not read yet.
+struct Found {
+    section: Section,
+    path: PathBuf,
+    key: String,
+    lang: Lang,
+    /// The issue's own folder, in the folder form.
+    folder: Option<PathBuf>,
+}
+
+fn is_hidden(name: &str) -> bool {
+    name.starts_with('.') || name.ends_with('~') || name.starts_with('#')
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+fn discover_section(
+    root: &Path,
+    config: &Config,
+    section: Section,
+    found: &mut Vec<Found>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let folder = root.join(section.folder());
+    if !folder.is_dir() {
+        return;
+    }
+    let walker = WalkDir::new(&folder)
+        .min_depth(1)
+        .max_depth(2)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !is_hidden(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error
+                    .path()
+                    .map(|p| relative(root, p))
+                    .unwrap_or_else(|| section.folder().into());
+                diagnostics.push(Diagnostic::error(
+                    path,
+                    format!("cannot read this folder: {error}"),
+                ));
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy().to_string();
+        if !entry.file_type().is_file() || !name.ends_with(".md") {
+            continue;
+        }
+        let path = relative(root, entry.path());
+        let stem = &name[..name.len() - 3];
+        let Some((base, code)) = stem.rsplit_once('.') else {
+            diagnostics.push(
+                Diagnostic::error(&path, "the file name does not say its language").help(format!(
+                    "rename it to end in .{}.md (or another configured language)",
+                    config.default_language
+                )),
+            );
+            continue;
+        };
+        let (key, issue_folder) = if entry.depth() == 1 {
+            (base.to_string(), None)
+        } else if base == "index" {
+            let dir = entry.path().parent().unwrap_or(&folder);
+            let key = dir
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
+            (key, Some(dir.to_path_buf()))
+        } else {
+            diagnostics.push(
+                Diagnostic::error(
+                    &path,
+                    "inside a folder, a content file must be named index.<language>.md",
+                )
+                .help(format!(
+                    "rename it to index.{code}.md, or move it up to {}/",
+                    section.folder()
+                )),
+            );
+            continue;
+        };
+        let Some(lang) = Lang::parse(code).filter(|l| config.language(l).is_some()) else {
+            let configured: Vec<String> = config.langs().map(Lang::to_string).collect();
+            diagnostics.push(
+                Diagnostic::error(&path, format!("the language `{code}` is not configured in boletin.yaml"))
+                    .help(format!(
+                        "add `{code}` under `languages:` in boletin.yaml, or rename the file to one of: {}",
+                        configured.join(", ")
+                    )),
+            );
+            continue;
+        };
+        if key.is_empty() {
+            diagnostics.push(Diagnostic::error(
+                &path,
+                "the file name has no key before the language",
+            ));
+            continue;
+        }
+        found.push(Found {
+            section,
+            path,
+            key,
+            lang,
+            folder: issue_folder,
+        });
+    }
+}
+
+fn read_content_file(root: &Path, found: Found) -> Result<ContentFile, Vec<Diagnostic>> {
+    let bytes = std::fs::read(root.join(&found.path)).map_err(|e| {
+        vec![Diagnostic::error(
+            &found.path,
+            format!("cannot read the file: {e}"),
+        )]
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        vec![
+            Diagnostic::error(&found.path, "the file is not UTF-8 text")
+                .help("save it again from your editor with the UTF-8 encoding"),
+        ]
+    })?;
+    let text = front_matter::normalize(&text);
+    let date_rule = match found.section {
+        Section::Issues => DateRule::Required,
+        Section::Pages => DateRule::Optional,
+    };
+    let parsed = front_matter::parse(&found.path, &text, date_rule)?;
+    let mut assets = match &found.folder {
+        Some(folder) => folder_assets(folder),
+        None => Vec::new(),
+    };
+    if let Some(cover) = &parsed.front.cover {
+        let problem = check_cover(root, &found, cover, &text, &mut assets);
+        if let Some(problem) = problem {
+            return Err(vec![problem]);
+        }
+    }
+    Ok(ContentFile {
+        section: found.section,
+        path: found.path,
+        key_from_path: found.key,
+        lang: found.lang,
+        parsed,
+        assets,
+    })
+}
+
+/// Every file in an issue's folder but its Markdown, to copy beside its pages.
+fn folder_assets(folder: &Path) -> Vec<Asset> {
+    WalkDir::new(folder)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !is_hidden(&e.file_name().to_string_lossy()))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_none_or(|x| x != "md"))
+        .map(|e| Asset {
+            source: e.path().to_path_buf(),
+            relative: relative(folder, e.path()),
+        })
+        .collect()
+}
+
+/// The cover must be a plain file name (or path) beside the content file.
+fn check_cover(
+    root: &Path,
+    found: &Found,
+    cover: &str,
+    text: &str,
+    assets: &mut Vec<Asset>,
+) -> Option<Diagnostic> {
+    let at = crate::yaml::value_position(text, "cover")
+        .map(|(l, c)| crate::diagnostics::Location::at_line_column(text, l, c));
+    let cover_path = Path::new(cover);
+    let plain = cover_path
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    if !plain || cover.is_empty() {
+        return Some(
+            Diagnostic::error(&found.path, format!("the cover `{cover}` must be a file beside this one"))
+                .at_opt(at)
+                .help("put the image next to the Markdown file and write just its name, such as `cover: cover.jpg`"),
+        );
+    }
+    let dir = root.join(&found.path);
+    let source = dir.parent().unwrap_or(root).join(cover_path);
+    if !source.is_file() {
+        return Some(
+            Diagnostic::error(
+                &found.path,
+                format!("the cover image `{cover}` does not exist"),
+            )
+            .at_opt(at)
+            .help("check the file name, or put the image next to the Markdown file"),
+        );
+    }
+    if !assets.iter().any(|a| a.relative == cover_path) {
+        assets.push(Asset {
+            source,
+            relative: cover_path.to_path_buf(),
+        });
+    }
+    None
+}
+
+fn load_locales(
+    root: &Path,
+    config: &Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<LocaleFile> {
+    let mut files = Vec::new();
+    for lang in config.langs() {
+        let folder = root.join("locales").join(lang.as_str());
+        if !folder.is_dir() {
+            let path = PathBuf::from("locales").join(lang.as_str());
+            let diagnostic = if *lang == config.default_language {
+                Diagnostic::error(
+                    path,
+                    format!("the interface strings of the default language `{lang}` are missing"),
+                )
+            } else {
+                Diagnostic::warning(
+                    path,
+                    format!(
+                        "there are no interface strings for `{lang}` yet; the {} ones are used",
+                        config.default_language
+                    ),
+                )
+            };
+            diagnostics.push(diagnostic.help(format!(
+                "create locales/{lang}/ with .ftl files like those in locales/{}/",
+                config.default_language
+            )));
+            continue;
+        }
+        for entry in WalkDir::new(&folder)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            if !entry.file_type().is_file() || entry.path().extension().is_none_or(|x| x != "ftl") {
+                continue;
+            }
+            let path = relative(root, entry.path());
+            match std::fs::read_to_string(entry.path()) {
+                Ok(text) => files.push(LocaleFile {
+                    lang: lang.clone(),
+                    path,
+                    text: front_matter::normalize(&text),
+                }),
+                Err(e) => diagnostics.push(Diagnostic::error(
+                    path,
+                    format!("cannot read the file: {e}"),
+                )),
+            }
+        }
+    }
+    files
+}

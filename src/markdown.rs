@@ -1,0 +1,377 @@
+//! Markdown bodies to HTML: CommonMark with tables, footnotes,
+//! strikethrough and smart punctuation; an `id` on every heading; links
+//! between content files turned into page URLs; raw HTML sanitized,
+//! escaped or trusted as `markdown.raw_html` says. No Tera, no I/O.
+
+use crate::config::RawHtml;
+use crate::diagnostics::{Diagnostic, Location};
+use crate::model::slugify;
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use std::collections::HashSet;
+use std::path::{Component, Path, PathBuf};
+use std::sync::OnceLock;
+
+/// URL schemes a link in content may use; anything else (`javascript:`,
+/// `data:`, `vbscript:`) is removed.
+const SAFE_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
+
+/// A Markdown body and where it comes from.
+pub struct Body<'a> {
+    /// The content file, relative to the site root.
+    pub path: &'a Path,
+    pub text: &'a str,
+    /// The file's line number of the body's first line.
+    pub first_line: usize,
+    pub raw_html: RawHtml,
+}
+
+/// A body rendered to HTML.
+#[derive(Clone, Debug, Default)]
+pub struct RenderedBody {
+    pub html: String,
+    /// Links the body makes, for `check` to resolve.
+    pub links: Vec<BodyLink>,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// A link in a body and where it was written.
+#[derive(Clone, Debug)]
+pub struct BodyLink {
+    pub href: String,
+    pub location: Location,
+}
+
+impl Body<'_> {
+    fn locate(&self, range: std::ops::Range<usize>) -> Location {
+        let mut location = Location::at_offset(self.text, range.start, range.len());
+        location.line += self.first_line - 1;
+        location
+    }
+}
+
+/// Renders `body`. `resolve` turns the path of another content file
+/// (relative to the site root) into the URL of its page in this body's
+/// language, or `None` when no content file is there.
+pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> RenderedBody {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body.text, options)
+        .into_offset_iter()
+        .collect();
+    let mut rendered = RenderedBody::default();
+    let mut has_raw_html = false;
+
+    add_heading_ids(&mut events);
+    for (event, range) in &mut events {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let location = body.locate(range.clone());
+                if let Some(url) =
+                    rewrite_link(body, dest_url, &location, resolve, &mut rendered.problems)
+                {
+                    *dest_url = url.into();
+                }
+                rendered.links.push(BodyLink {
+                    href: dest_url.to_string(),
+                    location,
+                });
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                let location = body.locate(range.clone());
+                if is_other_host(dest_url) {
+                    rendered
+                        .problems
+                        .push(outside_host_warning(body, dest_url, location.clone()));
+                } else if !scheme_is_safe(dest_url) && body.raw_html != RawHtml::Trust {
+                    *dest_url = CowStr::from("");
+                }
+                rendered.links.push(BodyLink {
+                    href: dest_url.to_string(),
+                    location,
+                });
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                for url in raw_html_sources(html) {
+                    if is_other_host(&url) {
+                        rendered.problems.push(outside_host_warning(
+                            body,
+                            &url,
+                            body.locate(range.clone()),
+                        ));
+                    }
+                }
+                match body.raw_html {
+                    RawHtml::Escape => {
+                        *event = Event::Text(std::mem::replace(html, CowStr::Borrowed("")))
+                    }
+                    RawHtml::Sanitize => has_raw_html = true,
+                    RawHtml::Trust => {}
+                }
+            }
+            _ => {}
+        }
+    }
+
+    let mut html = String::with_capacity(body.text.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(event, _)| event));
+    // Only bodies with raw HTML need the (slow) HTML5 parse of ammonia:
+    // everything else was produced by pulldown-cmark, which escapes text,
+    // and its link schemes were checked above.
+    rendered.html = if has_raw_html {
+        sanitizer().clean(&html).to_string()
+    } else {
+        html
+    };
+    rendered
+}
+
+/// The sanitizer for raw HTML: ammonia's safe defaults, plus the
+/// attributes headings, footnotes and translators need.
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static SANITIZER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    SANITIZER.get_or_init(|| {
+        let mut builder = ammonia::Builder::default();
+        builder.add_generic_attributes(["class", "id", "lang", "dir"]);
+        builder
+    })
+}
+
+/// Gives every heading without an explicit `{#id}` an id from its text,
+/// unique within the body.
+fn add_heading_ids(events: &mut [(Event, std::ops::Range<usize>)]) {
+    let mut used: HashSet<String> = events
+        .iter()
+        .filter_map(|(e, _)| match e {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+            _ => None,
+        })
+        .collect();
+    let mut index = 0;
+    while index < events.len() {
+        if let Event::Start(Tag::Heading { id: None, .. }) = &events[index].0 {
+            let mut text = String::new();
+            for (event, _) in &events[index + 1..] {
+                match event {
+                    Event::Text(t) | Event::Code(t) => text.push_str(t),
+                    Event::End(TagEnd::Heading(_)) => break,
+                    _ => {}
+                }
+            }
+            let base = match slugify(&text) {
+                s if s.is_empty() => "section".to_string(),
+                s => s,
+            };
+            let mut id = base.clone();
+            let mut n = 1;
+            while !used.insert(id.clone()) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[index].0 {
+                *slot = Some(id.into());
+            }
+        }
+        index += 1;
+    }
+}
+
+/// Rewrites a link's destination if needed: unsafe schemes are removed,
+/// links to other content files become page URLs.
+fn rewrite_link(
+    body: &Body,
+    dest: &str,
+    location: &Location,
+    resolve: &dyn Fn(&Path) -> Option<String>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    if !scheme_is_safe(dest) && body.raw_html != RawHtml::Trust {
+        problems.push(
+            Diagnostic::warning(
+                body.path,
+                format!("the link `{dest}` was removed: links may not run scripts"),
+            )
+            .at(location.clone())
+            .help("link to a web page (https://...) or an email address (mailto:...)"),
+        );
+        return Some(String::new());
+    }
+    let (path_part, fragment) = match dest.split_once('#') {
+        Some((path, fragment)) => (path, Some(fragment)),
+        None => (dest, None),
+    };
+    if has_scheme(dest) || dest.starts_with('/') || !path_part.ends_with(".md") {
+        return None;
+    }
+    let directory = body.path.parent().unwrap_or(Path::new(""));
+    let target = normalize(&directory.join(path_part));
+    match target.as_deref().and_then(resolve) {
+        Some(url) => Some(match fragment {
+            Some(fragment) => format!("{url}#{fragment}"),
+            None => url,
+        }),
+        None => {
+            problems.push(
+                Diagnostic::warning(body.path, format!("the link `{dest}` points to no content file"))
+                    .at(location.clone())
+                    .help("check the path: links between issues look like ../2026-03-spring-meeting/index.en.md"),
+            );
+            None
+        }
+    }
+}
+
+/// Folds `..` and `.` without touching the disk; `None` if it climbs
+/// above the site root.
+fn normalize(path: &Path) -> Option<PathBuf> {
+    let mut parts: Vec<&std::ffi::OsStr> = Vec::new();
+    for component in path.components() {
+        match component {
+            Component::Normal(part) => parts.push(part),
+            Component::ParentDir => {
+                parts.pop()?;
+            }
+            Component::CurDir => {}
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(parts.iter().collect())
+}
+
+fn has_scheme(url: &str) -> bool {
+    scheme_of(url).is_some()
+}
+
+/// The scheme of `url`, lowercased, if it has one.
+fn scheme_of(url: &str) -> Option<String> {
+    let trimmed: String = url
+        .trim()
+        .chars()
+        .filter(|c| !c.is_ascii_control() && !c.is_whitespace())
+        .collect();
+    let colon = trimmed.find(':')?;
+    let scheme = &trimmed[..colon];
+    let valid = !scheme.is_empty()
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        && !trimmed[..colon].contains('/');
+    valid.then(|| scheme.to_ascii_lowercase())
+}
+
+fn scheme_is_safe(url: &str) -> bool {
+    scheme_of(url).is_none_or(|s| SAFE_SCHEMES.contains(&s.as_str()))
+}
+
+/// Whether loading `url` would make the reader's browser ask another host.
+fn is_other_host(url: &str) -> bool {
+    let url = url.trim();
+    url.starts_with("//") || matches!(scheme_of(url).as_deref(), Some("http" | "https"))
+}
+
+fn outside_host_warning(body: &Body, url: &str, location: Location) -> Diagnostic {
+    Diagnostic::warning(
+        body.path,
+        format!("this loads `{url}` from another site, which tells that site who reads the page"),
+    )
+    .at(location)
+    .help("download the file and put it beside the issue, then use its name")
+}
+
+/// Values of `src`, `srcset`, `data` and `poster` attributes in a piece of raw HTML.
+fn raw_html_sources(html: &str) -> Vec<String> {
+    let lower = html.to_ascii_lowercase();
+    let mut sources = Vec::new();
+    for attribute in ["src=", "srcset=", "data=", "poster="] {
+        let mut from = 0;
+        while let Some(found) = lower[from..].find(attribute) {
+            let start = from + found + attribute.len();
+            let rest = &html[start..];
+            let value = match rest.chars().next() {
+                Some(quote @ ('"' | '\'')) => rest[1..].split(quote).next().unwrap_or(""),
+                _ => rest
+                    .split(|c: char| c.is_whitespace() || c == '>')
+                    .next()
+                    .unwrap_or(""),
+            };
+            sources.push(value.to_string());
+            from = start;
+        }
+    }
+    sources
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render_text(text: &str, raw_html: RawHtml) -> RenderedBody {
+        let body = Body {
+            path: Path::new("content/issues/a/index.en.md"),
+            text,
+            first_line: 5,
+            raw_html,
+        };
+        render(&body, &|path| {
+            (path == Path::new("content/issues/b/index.en.md")).then(|| "/en/issues/b/".to_string())
+        })
+    }
+
+    #[test]
+    fn headings_get_unique_ids() {
+        let html = render_text(
+            "## Qué hacer\n\n## Qué hacer\n\n## Other {#mine}\n",
+            RawHtml::Sanitize,
+        )
+        .html;
+        assert!(html.contains(r#"<h2 id="que-hacer">"#), "{html}");
+        assert!(html.contains(r#"<h2 id="que-hacer-1">"#), "{html}");
+        assert!(html.contains(r#"<h2 id="mine">"#), "{html}");
+    }
+
+    #[test]
+    fn links_to_other_content_files_become_page_urls() {
+        let rendered = render_text(
+            "[b](../b/index.en.md#top) [x](../x/index.en.md)\n",
+            RawHtml::Sanitize,
+        );
+        assert!(
+            rendered.html.contains(r#"href="/en/issues/b/#top""#),
+            "{}",
+            rendered.html
+        );
+        assert_eq!(rendered.problems.len(), 1);
+        assert_eq!(rendered.problems[0].location.as_ref().unwrap().line, 5);
+    }
+
+    #[test]
+    fn scripts_and_handlers_do_not_survive() {
+        let text = "<script>alert(1)</script>\n\n<p onclick=\"x()\">hi</p>\n\n[a](javascript:alert(1)) [b]( JaVaScRiPt:alert(1))\n";
+        let html = render_text(text, RawHtml::Sanitize).html;
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("onclick"), "{html}");
+        assert!(!html.to_lowercase().contains("javascript:"), "{html}");
+    }
+
+    #[test]
+    fn escape_mode_shows_html_as_text() {
+        let html = render_text("<b>bold</b>\n", RawHtml::Escape).html;
+        assert!(html.contains("&lt;b&gt;"), "{html}");
+    }
+
+    #[test]
+    fn images_from_other_hosts_are_warned_about_with_their_line() {
+        let rendered = render_text(
+            "text\n\n![x](https://cdn.example.com/a.png)\n\n<iframe src=\"//video.example\"></iframe>\n",
+            RawHtml::Sanitize,
+        );
+        let lines: Vec<usize> = rendered
+            .problems
+            .iter()
+            .map(|p| p.location.as_ref().unwrap().line)
+            .collect();
+        assert_eq!(lines, [7, 9]);
+    }
+}

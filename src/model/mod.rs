@@ -1,0 +1,382 @@
+//! The site as readers will see it, built from the loaded files: documents
+//! with their translations paired, the archive order, tags per language,
+//! and which language stands in where a translation is missing. No I/O.
+
+pub mod urls;
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::lang::Lang;
+use crate::load::front_matter::FrontMatter;
+use crate::load::{Asset, ContentFile, Section};
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use time::Date;
+
+/// Page slugs that would shadow the site's own folders.
+const RESERVED_PAGE_SLUGS: &[&str] = &["issues", "tags", "page", "latest"];
+
+/// A tag as written in one language, and its URL segment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tag {
+    pub name: String,
+    pub slug: String,
+}
+
+/// One language's text of an issue or page.
+#[derive(Clone, Debug)]
+pub struct Translation {
+    pub lang: Lang,
+    /// The Markdown file, relative to the site root.
+    pub path: PathBuf,
+    pub front: FrontMatter,
+    pub body: String,
+    /// The file's line number of the body's first line.
+    pub body_line: usize,
+    /// URL segment in this language.
+    pub slug: String,
+    pub tags: Vec<Tag>,
+    pub assets: Vec<Asset>,
+}
+
+/// An issue or a standalone page, in every language it is written in.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub section: Section,
+    /// The translation key that pairs the files.
+    pub key: String,
+    pub translations: BTreeMap<Lang, Translation>,
+    /// The language the others are translated from.
+    pub source_lang: Lang,
+    /// The language shown where a translation is missing: the default
+    /// language if written in it, else the first configured one that is.
+    pub canonical_lang: Lang,
+    /// The slug of a language without a translation: from the key.
+    pub fallback_slug: String,
+}
+
+impl Document {
+    /// The text shown to a reader of `lang`: its translation or the canonical one.
+    pub fn shown_in(&self, lang: &Lang) -> &Translation {
+        self.translations
+            .get(lang)
+            .or_else(|| self.translations.get(&self.canonical_lang))
+            .or_else(|| self.translations.values().next())
+            .expect("a document always has at least one translation")
+    }
+
+    pub fn is_translated_in(&self, lang: &Lang) -> bool {
+        self.translations.contains_key(lang)
+    }
+
+    /// The slug of this document's page in `lang`, translated or not.
+    pub fn slug_in(&self, lang: &Lang) -> &str {
+        self.translations
+            .get(lang)
+            .map_or(&self.fallback_slug, |t| &t.slug)
+    }
+
+    pub fn canonical(&self) -> &Translation {
+        self.shown_in(&self.canonical_lang)
+    }
+
+    /// The date that orders the archive.
+    pub fn date(&self) -> Option<Date> {
+        self.canonical().front.date
+    }
+}
+
+/// Tags of one language, with the issues that carry each.
+#[derive(Clone, Debug)]
+pub struct TagGroup {
+    pub tag: Tag,
+    /// Indices into `Site::issues`, newest first.
+    pub issues: Vec<usize>,
+}
+
+/// The whole site, ready to render.
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    pub urls: urls::Urls,
+    /// Newest first.
+    pub issues: Vec<Document>,
+    /// By key.
+    pub pages: Vec<Document>,
+    /// Per language, by tag slug.
+    pub tags: BTreeMap<Lang, Vec<TagGroup>>,
+    /// Every Markdown file, to turn links between source files into URLs.
+    by_source: HashMap<PathBuf, (Section, usize)>,
+}
+
+impl Site {
+    /// The document whose file is at `path` (relative to the site root).
+    pub fn by_source_path(&self, path: &Path) -> Option<&Document> {
+        let (section, index) = self.by_source.get(path)?;
+        match section {
+            Section::Issues => self.issues.get(*index),
+            Section::Pages => self.pages.get(*index),
+        }
+    }
+
+    /// The URL of `document` in `lang`.
+    pub fn url_of(&self, document: &Document, lang: &Lang) -> String {
+        match document.section {
+            Section::Issues => self.urls.issue(lang, document.slug_in(lang)),
+            Section::Pages => self.urls.page(lang, document.slug_in(lang)),
+        }
+    }
+
+    /// Issues shown in `lang`'s archive: every issue, translated or not.
+    pub fn archive(&self) -> &[Document] {
+        &self.issues
+    }
+}
+
+/// Turns text into a URL segment: lowercase ASCII words joined by hyphens.
+pub fn slugify(text: &str) -> String {
+    slug::slugify(text)
+}
+
+/// Pairs translations, orders the archive and checks that every URL is
+/// taken once. `include_drafts` is the `--drafts` flag.
+pub fn build(
+    config: Config,
+    content: Vec<ContentFile>,
+    include_drafts: bool,
+) -> (Site, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let mut groups: BTreeMap<(Section, String), Vec<ContentFile>> = BTreeMap::new();
+    for file in content {
+        if file.parsed.front.draft && !include_drafts {
+            continue;
+        }
+        let key = file
+            .parsed
+            .front
+            .translation_key
+            .clone()
+            .unwrap_or_else(|| file.key_from_path.clone());
+        groups.entry((file.section, key)).or_default().push(file);
+    }
+
+    let mut issues = Vec::new();
+    let mut pages = Vec::new();
+    for ((section, key), files) in groups {
+        if let Some(document) = document_from_files(&config, section, key, files, &mut problems) {
+            match section {
+                Section::Issues => issues.push(document),
+                Section::Pages => pages.push(document),
+            }
+        }
+    }
+    issues.sort_by(|a, b| {
+        b.date()
+            .cmp(&a.date())
+            .then(b.canonical().front.issue.cmp(&a.canonical().front.issue))
+            .then(a.key.cmp(&b.key))
+    });
+    check_unique_urls(&config, &issues, &pages, &mut problems);
+
+    let mut by_source = HashMap::new();
+    for (section, documents) in [(Section::Issues, &issues), (Section::Pages, &pages)] {
+        for (index, document) in documents.iter().enumerate() {
+            for translation in document.translations.values() {
+                by_source.insert(translation.path.clone(), (section, index));
+            }
+        }
+    }
+    let tags = config
+        .langs()
+        .map(|lang| (lang.clone(), tags_of(lang, &issues)))
+        .collect();
+    let urls = urls::Urls::new(config.base_path());
+    let site = Site {
+        config,
+        urls,
+        issues,
+        pages,
+        tags,
+        by_source,
+    };
+    (site, problems)
+}
+
+fn document_from_files(
+    config: &Config,
+    section: Section,
+    key: String,
+    files: Vec<ContentFile>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Document> {
+    let mut translations: BTreeMap<Lang, Translation> = BTreeMap::new();
+    for file in files {
+        if let Some(other) = translations.get(&file.lang) {
+            problems.push(
+                Diagnostic::error(
+                    &file.path,
+                    format!(
+                        "there are two `{}` files for `{key}`: this one and {}",
+                        file.lang,
+                        other.path.display()
+                    ),
+                )
+                .help("remove one of them, or give one a different `translation_key`"),
+            );
+            continue;
+        }
+        let front = file.parsed.front;
+        let slug = slugify(front.slug.as_deref().unwrap_or(&key));
+        if slug.is_empty() {
+            problems.push(
+                Diagnostic::error(
+                    &file.path,
+                    "the slug has no letters or digits to make an address from",
+                )
+                .help("set `slug:` to a few words, such as `slug: spring-meeting`"),
+            );
+            continue;
+        }
+        let mut tags: Vec<Tag> = Vec::new();
+        for name in &front.tags {
+            let slug = slugify(name);
+            if slug.is_empty() {
+                problems.push(
+                    Diagnostic::error(
+                        &file.path,
+                        format!(
+                            "the tag {name:?} has no letters or digits to make an address from"
+                        ),
+                    )
+                    .help("use a word or two for each tag"),
+                );
+            } else if !tags.iter().any(|t| t.slug == slug) {
+                tags.push(Tag {
+                    name: name.trim().to_string(),
+                    slug,
+                });
+            }
+        }
+        translations.insert(
+            file.lang.clone(),
+            Translation {
+                lang: file.lang,
+                path: file.path,
+                front,
+                body: file.parsed.body,
+                body_line: file.parsed.body_line,
+                slug,
+                tags,
+                assets: file.assets,
+            },
+        );
+    }
+    let first_configured = config
+        .langs()
+        .find(|l| translations.contains_key(*l))?
+        .clone();
+    let canonical_lang = if translations.contains_key(&config.default_language) {
+        config.default_language.clone()
+    } else {
+        first_configured
+    };
+    let marked: Vec<&Translation> = translations.values().filter(|t| t.front.source).collect();
+    if marked.len() > 1 {
+        let paths: Vec<String> = marked
+            .iter()
+            .map(|t| t.path.display().to_string())
+            .collect();
+        problems.push(
+            Diagnostic::error(
+                &marked[1].path,
+                format!(
+                    "more than one file of `{key}` says `source: true`: {}",
+                    paths.join(", ")
+                ),
+            )
+            .help("keep `source: true` only in the file the others are translated from"),
+        );
+    }
+    let source_lang = marked
+        .first()
+        .map_or_else(|| canonical_lang.clone(), |t| t.lang.clone());
+    let fallback_slug = slugify(&key);
+    let fallback_slug = if fallback_slug.is_empty() {
+        translations[&canonical_lang].slug.clone()
+    } else {
+        fallback_slug
+    };
+    Some(Document {
+        section,
+        key,
+        translations,
+        source_lang,
+        canonical_lang,
+        fallback_slug,
+    })
+}
+
+/// Two documents may not share an address in any language, translated or not.
+fn check_unique_urls(
+    config: &Config,
+    issues: &[Document],
+    pages: &[Document],
+    problems: &mut Vec<Diagnostic>,
+) {
+    for lang in config.langs() {
+        let mut taken: BTreeMap<(Section, &str), &Document> = BTreeMap::new();
+        for document in issues.iter().chain(pages) {
+            let slug = document.slug_in(lang);
+            let describe = |d: &Document| match d.translations.get(lang) {
+                Some(t) => t.path.display().to_string(),
+                None => format!(
+                    "the untranslated `{lang}` page of {}",
+                    d.canonical().path.display()
+                ),
+            };
+            if document.section == Section::Pages && RESERVED_PAGE_SLUGS.contains(&slug) {
+                problems.push(
+                    Diagnostic::error(
+                        &document.shown_in(lang).path,
+                        format!("the address /{lang}/{slug}/ is kept for the site's own pages"),
+                    )
+                    .help("give this page another `slug:`"),
+                );
+            }
+            if let Some(other) = taken.insert((document.section, slug), document) {
+                problems.push(
+                    Diagnostic::error(
+                        &document.shown_in(lang).path,
+                        format!(
+                            "{} and {} would both be at the `{lang}` address `{slug}`",
+                            describe(other),
+                            describe(document)
+                        ),
+                    )
+                    .help("give one of them a different `slug:` in its front matter"),
+                );
+            }
+        }
+    }
+}
+
+/// Tags written in `lang`; two spellings with the same URL segment are one tag.
+fn tags_of(lang: &Lang, issues: &[Document]) -> Vec<TagGroup> {
+    let mut groups: BTreeMap<String, TagGroup> = BTreeMap::new();
+    for (index, issue) in issues.iter().enumerate() {
+        let Some(translation) = issue.translations.get(lang) else {
+            continue;
+        };
+        for tag in &translation.tags {
+            groups
+                .entry(tag.slug.clone())
+                .or_insert_with(|| TagGroup {
+                    tag: tag.clone(),
+                    issues: Vec::new(),
+                })
+                .issues
+                .push(index);
+        }
+    }
+    groups.into_values().collect()
+}

@@ -1,0 +1,99 @@
+//! Every URL the site has, in one place, and the output file behind each.
+//!
+//! URLs inside pages are root-relative and start with the base URL's path
+//! (`/` or `/newsletter/`), so pages stay small and the site works under a
+//! sub-folder. Segments come only from `Lang`s and slugs, which are ASCII
+//! letters, digits and hyphens, so no URL can leave the output folder.
+
+use crate::lang::Lang;
+use std::path::PathBuf;
+
+/// Builds the site's URLs under one base path.
+#[derive(Clone, Debug)]
+pub struct Urls {
+    base_path: String,
+}
+
+impl Urls {
+    /// `base_path` must start and end with `/`.
+    pub fn new(base_path: &str) -> Urls {
+        Urls {
+            base_path: base_path.to_string(),
+        }
+    }
+
+    pub fn root(&self) -> String {
+        self.base_path.clone()
+    }
+
+    pub fn archive(&self, lang: &Lang, page: usize) -> String {
+        match page {
+            0 | 1 => format!("{}{lang}/", self.base_path),
+            n => format!("{}{lang}/page/{n}/", self.base_path),
+        }
+    }
+
+    pub fn issue(&self, lang: &Lang, slug: &str) -> String {
+        format!("{}{lang}/issues/{slug}/", self.base_path)
+    }
+
+    pub fn page(&self, lang: &Lang, slug: &str) -> String {
+        format!("{}{lang}/{slug}/", self.base_path)
+    }
+
+    pub fn tags(&self, lang: &Lang) -> String {
+        format!("{}{lang}/tags/", self.base_path)
+    }
+
+    pub fn tag(&self, lang: &Lang, slug: &str, page: usize) -> String {
+        match page {
+            0 | 1 => format!("{}{lang}/tags/{slug}/", self.base_path),
+            n => format!("{}{lang}/tags/{slug}/page/{n}/", self.base_path),
+        }
+    }
+
+    pub fn latest(&self, lang: &Lang) -> String {
+        format!("{}{lang}/latest/", self.base_path)
+    }
+
+    pub fn feed(&self, lang: &Lang, file: &str) -> String {
+        format!("{}{lang}/{file}", self.base_path)
+    }
+
+    pub fn file(&self, name: &str) -> String {
+        format!("{}{name}", self.base_path)
+    }
+
+    /// The file in the output folder that serves `url` (a folder URL is
+    /// served by its `index.html`).
+    pub fn output_path(&self, url: &str) -> PathBuf {
+        let relative = url.strip_prefix(&self.base_path).unwrap_or(url);
+        if relative.is_empty() || relative.ends_with('/') {
+            PathBuf::from(relative).join("index.html")
+        } else {
+            PathBuf::from(relative)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_map_to_index_files_under_the_base_path() {
+        let urls = Urls::new("/news/");
+        let es = Lang::parse("es").unwrap();
+        assert_eq!(urls.issue(&es, "hola"), "/news/es/issues/hola/");
+        assert_eq!(
+            urls.output_path(&urls.issue(&es, "hola")),
+            PathBuf::from("es/issues/hola/index.html")
+        );
+        assert_eq!(urls.output_path(&urls.root()), PathBuf::from("index.html"));
+        assert_eq!(
+            urls.output_path(&urls.feed(&es, "atom.xml")),
+            PathBuf::from("es/atom.xml")
+        );
+        assert_eq!(urls.archive(&es, 2), "/news/es/page/2/");
+    }
+}

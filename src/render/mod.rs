@@ -1,0 +1,667 @@
+//! Renders the model into the files of the site: HTML pages through Tera,
+//! feeds, sitemap and robots.txt, plus the list of files to copy.
+//!
+//! Pure: it reads nothing from disk and writes nothing; `write` does that.
+//! Every page is an independent `Job`, rendered in parallel over a model
+//! that no longer changes.
+
+mod context;
+mod feeds;
+mod translate;
+
+use crate::diagnostics::{Diagnostic, Location};
+use crate::i18n::Locales;
+use crate::lang::Lang;
+use crate::load::Section;
+use crate::load::theme::{StaticSource, Theme};
+use crate::markdown::{self, Body, RenderedBody};
+use crate::model::{Document, Site};
+use context::{Entry, Pagination, TagSummary, Year};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::Arc;
+use tera::{Context, Tera};
+
+/// What a file in the output is made of.
+#[derive(Clone, Debug)]
+pub enum Content {
+    Bytes(Vec<u8>),
+    /// A file from the site, copied as it is.
+    Copy(PathBuf),
+    /// A file of the built-in theme.
+    BuiltIn(&'static [u8]),
+}
+
+/// One file of the output, at a path relative to the output folder.
+#[derive(Clone, Debug)]
+pub struct OutputFile {
+    pub path: PathBuf,
+    pub content: Content,
+}
+
+/// The rendered site.
+#[derive(Debug, Default)]
+pub struct Output {
+    /// Sorted by path.
+    pub files: Vec<OutputFile>,
+    pub problems: Vec<Diagnostic>,
+    /// HTML pages rendered per language, for the summary line.
+    pub pages_per_language: BTreeMap<Lang, usize>,
+}
+
+/// Rendered Markdown bodies, by document and language.
+type Bodies = HashMap<(Section, usize, Lang), RenderedBody>;
+
+/// Everything a page needs while rendering.
+pub struct Renderer<'a> {
+    site: &'a Site,
+    locales: &'a Locales,
+    /// One Tera per language, each with `t()` bound to that language.
+    tera: HashMap<Lang, Tera>,
+    bodies: Bodies,
+    origin: String,
+}
+
+/// One file to render.
+#[derive(Clone, Debug)]
+enum Job {
+    Chooser,
+    NotFound,
+    Archive {
+        lang: Lang,
+        page: usize,
+    },
+    Document {
+        lang: Lang,
+        section: Section,
+        index: usize,
+    },
+    Tags {
+        lang: Lang,
+    },
+    Tag {
+        lang: Lang,
+        index: usize,
+        page: usize,
+    },
+    Latest {
+        lang: Lang,
+    },
+    Atom {
+        lang: Lang,
+    },
+    Rss {
+        lang: Lang,
+    },
+    Sitemap,
+}
+
+/// Renders every page of `site`.
+pub fn render(site: &Site, locales: &Arc<Locales>, theme: &Theme) -> Output {
+    let mut output = Output::default();
+    let base = match compile_templates(theme) {
+        Ok(tera) => tera,
+        Err(problem) => {
+            output.problems.push(problem);
+            return output;
+        }
+    };
+    let tera = site
+        .config
+        .langs()
+        .map(|lang| {
+            let mut tera = base.clone();
+            tera.register_function(
+                "t",
+                translate::Translate {
+                    locales: Arc::clone(locales),
+                    lang: lang.clone(),
+                },
+            );
+            (lang.clone(), tera)
+        })
+        .collect();
+    let bodies = render_bodies(site);
+    for body in bodies.values() {
+        output.problems.extend(body.problems.iter().cloned());
+    }
+    let origin = site.config.base_url.origin().ascii_serialization();
+    let renderer = Renderer {
+        site,
+        locales,
+        tera,
+        bodies,
+        origin,
+    };
+
+    let jobs = renderer.jobs();
+    let results: Vec<Result<(PathBuf, String), Diagnostic>> =
+        jobs.par_iter().map(|job| renderer.run(job)).collect();
+    for (job, result) in jobs.iter().zip(results) {
+        match result {
+            Ok((path, text)) => {
+                if let Some(lang) = job.page_language() {
+                    *output.pages_per_language.entry(lang.clone()).or_default() += 1;
+                }
+                output.files.push(OutputFile {
+                    path,
+                    content: Content::Bytes(text.into_bytes()),
+                });
+            }
+            Err(problem) => output.problems.push(problem),
+        }
+    }
+    output.files.push(OutputFile {
+        path: PathBuf::from("robots.txt"),
+        content: Content::Bytes(
+            format!(
+                "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+                renderer.absolute(&site.urls.file("sitemap.xml"))
+            )
+            .into_bytes(),
+        ),
+    });
+    output.files.extend(renderer.copied_files(theme));
+    output.files.sort_by(|a, b| a.path.cmp(&b.path));
+    output
+        .files
+        .dedup_by(|later, earlier| later.path == earlier.path);
+    output
+}
+
+/// Parses every template once; a syntax error names the template and line.
+fn compile_templates(theme: &Theme) -> Result<Tera, Diagnostic> {
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape);
+    let sources: Vec<(&str, &str)> = theme
+        .templates
+        .iter()
+        .map(|t| (t.name.as_str(), t.text.as_str()))
+        .collect();
+    tera.add_raw_templates(sources).map_err(|error| {
+        let text = error_chain(&error);
+        let template = theme.templates.iter().find(|t| {
+            text.contains(&format!("'{}'", t.name)) || text.contains(&format!("\"{}\"", t.name))
+        });
+        let path = template.map_or_else(|| PathBuf::from("themes"), |t| t.path.clone());
+        let location = template.and_then(|t| {
+            tera_location(&text).map(|(l, c)| Location::at_line_column(&t.text, l, c))
+        });
+        Diagnostic::error(
+            path,
+            format!("the template cannot be read: {}", text.replace('\n', " ")),
+        )
+        .at_opt(location)
+        .help("check the {{ }} and {% %} tags near this line")
+    })?;
+    Ok(tera)
+}
+
+/// Escapes text for HTML and XML. Tera's own escaper also turns `/` into
+/// `&#x2F;`, which only makes every URL longer.
+fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+/// Tera reports positions as ` --> line:column`.
+fn tera_location(text: &str) -> Option<(usize, usize)> {
+    let rest = &text[text.find("--> ")? + 4..];
+    let (line, rest) = rest.split_once(':')?;
+    let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some((line.trim().parse().ok()?, column.parse().ok()?))
+}
+
+/// An error and its causes, one per line, the way Tera explains itself.
+fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push('\n');
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+/// Renders every translation's Markdown once, in parallel.
+fn render_bodies(site: &Site) -> Bodies {
+    let mut work = Vec::new();
+    for (section, documents) in [
+        (Section::Issues, &site.issues),
+        (Section::Pages, &site.pages),
+    ] {
+        for (index, document) in documents.iter().enumerate() {
+            for lang in document.translations.keys() {
+                work.push((section, index, document, lang));
+            }
+        }
+    }
+    work.into_par_iter()
+        .map(|(section, index, document, lang)| {
+            let translation = &document.translations[lang];
+            let body = Body {
+                path: &translation.path,
+                text: &translation.body,
+                first_line: translation.body_line,
+                raw_html: site.config.raw_html,
+            };
+            let resolve = |path: &std::path::Path| {
+                site.by_source_path(path)
+                    .map(|target| site.url_of(target, lang))
+            };
+            (
+                (section, index, lang.clone()),
+                markdown::render(&body, &resolve),
+            )
+        })
+        .collect()
+}
+
+impl Job {
+    /// The language of an HTML page in a language folder.
+    fn page_language(&self) -> Option<&Lang> {
+        match self {
+            Job::Archive { lang, .. }
+            | Job::Document { lang, .. }
+            | Job::Tags { lang }
+            | Job::Tag { lang, .. }
+            | Job::Latest { lang } => Some(lang),
+            _ => None,
+        }
+    }
+}
+
+impl<'a> Renderer<'a> {
+    fn dir(&self, lang: &Lang) -> &'static str {
+        self.site
+            .config
+            .language(lang)
+            .map_or("ltr", |l| l.dir.as_str())
+    }
+
+    /// `url` (root-relative) as an absolute URL.
+    fn absolute(&self, url: &str) -> String {
+        format!("{}{url}", self.origin)
+    }
+
+    fn archive_pages(&self) -> usize {
+        self.site
+            .issues
+            .len()
+            .div_ceil(self.site.config.page_size)
+            .max(1)
+    }
+
+    fn jobs(&self) -> Vec<Job> {
+        let site = self.site;
+        let mut jobs = vec![Job::Chooser, Job::NotFound, Job::Sitemap];
+        for lang in site.config.langs() {
+            let lang = lang.clone();
+            jobs.extend((1..=self.archive_pages()).map(|page| Job::Archive {
+                lang: lang.clone(),
+                page,
+            }));
+            for (section, documents) in [
+                (Section::Issues, &site.issues),
+                (Section::Pages, &site.pages),
+            ] {
+                jobs.extend((0..documents.len()).map(|index| Job::Document {
+                    lang: lang.clone(),
+                    section,
+                    index,
+                }));
+            }
+            jobs.push(Job::Tags { lang: lang.clone() });
+            for (index, group) in site.tags.get(&lang).into_iter().flatten().enumerate() {
+                let pages = group.issues.len().div_ceil(site.config.page_size).max(1);
+                jobs.extend((1..=pages).map(|page| Job::Tag {
+                    lang: lang.clone(),
+                    index,
+                    page,
+                }));
+            }
+            if !site.issues.is_empty() {
+                jobs.push(Job::Latest { lang: lang.clone() });
+            }
+            jobs.push(Job::Atom { lang: lang.clone() });
+            jobs.push(Job::Rss { lang });
+        }
+        jobs
+    }
+
+    fn run(&self, job: &Job) -> Result<(PathBuf, String), Diagnostic> {
+        let urls = &self.site.urls;
+        let default = &self.site.config.default_language;
+        let (url, template, lang, context) = match job {
+            Job::Chooser => (urls.root(), "chooser.html", default, self.chooser()),
+            Job::NotFound => (urls.file("404.html"), "404.html", default, self.not_found()),
+            Job::Archive { lang, page } => (
+                urls.archive(lang, *page),
+                "archive.html",
+                lang,
+                self.archive(lang, *page),
+            ),
+            Job::Document {
+                lang,
+                section,
+                index,
+            } => {
+                let (documents, template) = match section {
+                    Section::Issues => (&self.site.issues, "issue.html"),
+                    Section::Pages => (&self.site.pages, "page.html"),
+                };
+                let document = &documents[*index];
+                (
+                    self.site.url_of(document, lang),
+                    template,
+                    lang,
+                    self.document(lang, *section, *index, document),
+                )
+            }
+            Job::Tags { lang } => (urls.tags(lang), "tags.html", lang, self.tags(lang)),
+            Job::Tag { lang, index, page } => {
+                let group = &self.site.tags[lang][*index];
+                (
+                    urls.tag(lang, &group.tag.slug, *page),
+                    "tag.html",
+                    lang,
+                    self.tag(lang, *index, *page),
+                )
+            }
+            Job::Latest { lang } => (urls.latest(lang), "latest.html", lang, self.latest(lang)),
+            Job::Atom { lang } => (
+                urls.feed(lang, "atom.xml"),
+                "atom.xml",
+                lang,
+                self.feed(lang, "atom.xml"),
+            ),
+            Job::Rss { lang } => (
+                urls.feed(lang, "rss.xml"),
+                "rss.xml",
+                lang,
+                self.feed(lang, "rss.xml"),
+            ),
+            Job::Sitemap => (
+                urls.file("sitemap.xml"),
+                "sitemap.xml",
+                default,
+                self.sitemap(),
+            ),
+        };
+        let tera = &self.tera[lang];
+        let text = tera.render(template, &context).map_err(|error| {
+            Diagnostic::error(
+                PathBuf::from("themes")
+                    .join(&self.site.config.theme)
+                    .join("templates")
+                    .join(template),
+                format!(
+                    "rendering {url} failed: {}",
+                    error_chain(&error).replace('\n', ": ")
+                ),
+            )
+            .help("check the template: a variable or message it uses may be missing")
+        })?;
+        Ok((urls.output_path(&url), text))
+    }
+
+    fn context(&self, frame: context::Frame) -> Context {
+        Context::from_serialize(frame).unwrap_or_default()
+    }
+
+    fn insert(context: &mut Context, key: &str, value: &impl Serialize) {
+        context.insert(key, value);
+    }
+
+    fn chooser(&self) -> Context {
+        let site = self.site;
+        let default = &site.config.default_language;
+        let mut frame = self.frame(default);
+        frame.canonical = Some(self.absolute(&site.urls.root()));
+        frame.alternates =
+            self.everywhere_alternates(&|l| site.urls.archive(l, 1), &site.urls.root());
+        let mut context = self.context(frame);
+        let languages: Vec<_> = site
+            .config
+            .languages
+            .iter()
+            .map(|l| {
+                serde_json::json!({
+                    "lang": l.lang.as_str(), "dir": l.dir.as_str(), "name": self.locales.language_name(&l.lang),
+                    "title": l.title, "description": l.description, "url": site.urls.archive(&l.lang, 1),
+                })
+            })
+            .collect();
+        Self::insert(&mut context, "languages", &languages);
+        context
+    }
+
+    fn not_found(&self) -> Context {
+        let site = self.site;
+        let mut frame = self.frame(&site.config.default_language);
+        frame.noindex = true;
+        let mut context = self.context(frame);
+        let languages: Vec<_> = site
+            .config
+            .languages
+            .iter()
+            .map(|l| serde_json::json!({ "lang": l.lang.as_str(), "dir": l.dir.as_str(), "url": site.urls.archive(&l.lang, 1) }))
+            .collect();
+        Self::insert(&mut context, "languages", &languages);
+        context
+    }
+
+    /// Groups entries by year, keeping their order.
+    fn by_year(entries: Vec<Entry>) -> Vec<Year> {
+        let mut years: Vec<Year> = Vec::new();
+        for entry in entries {
+            match years.last_mut() {
+                Some(year) if year.year == entry.year => year.entries.push(entry),
+                _ => years.push(Year {
+                    year: entry.year,
+                    entries: vec![entry],
+                }),
+            }
+        }
+        years
+    }
+
+    fn pagination(current: usize, total: usize, url: &dyn Fn(usize) -> String) -> Pagination {
+        Pagination {
+            current,
+            total,
+            newer: (current > 1).then(|| url(current - 1)),
+            older: (current < total).then(|| url(current + 1)),
+        }
+    }
+
+    fn archive(&self, lang: &Lang, page: usize) -> Context {
+        let site = self.site;
+        let size = site.config.page_size;
+        let mut frame = self.frame(lang);
+        frame.canonical = Some(self.absolute(&site.urls.archive(lang, page)));
+        if page == 1 {
+            frame.alternates =
+                self.everywhere_alternates(&|l| site.urls.archive(l, 1), &site.urls.root());
+        }
+        frame.switch = self.switch(lang, &|l| site.urls.archive(l, page));
+        let mut context = self.context(frame);
+        let mut entries: Vec<Entry> = site
+            .issues
+            .iter()
+            .skip((page - 1) * size)
+            .take(size)
+            .map(|d| self.entry(d, lang))
+            .collect();
+        let featured = if page == 1 && !entries.is_empty() {
+            Some(entries.remove(0))
+        } else {
+            None
+        };
+        Self::insert(&mut context, "featured", &featured);
+        Self::insert(&mut context, "years", &Self::by_year(entries));
+        Self::insert(&mut context, "total", &site.issues.len());
+        Self::insert(
+            &mut context,
+            "pagination",
+            &Self::pagination(page, self.archive_pages(), &|n| site.urls.archive(lang, n)),
+        );
+        context
+    }
+
+    fn document(
+        &self,
+        lang: &Lang,
+        section: Section,
+        index: usize,
+        document: &Document,
+    ) -> Context {
+        let site = self.site;
+        let shown = document.shown_in(lang);
+        let fallback = !document.is_translated_in(lang);
+        let mut frame = self.frame(lang);
+        frame.canonical = Some(self.absolute(&site.url_of(
+            document,
+            if fallback {
+                &document.canonical_lang
+            } else {
+                lang
+            },
+        )));
+        frame.noindex = fallback;
+        if !fallback {
+            frame.alternates = self.document_alternates(document);
+        }
+        frame.switch = self.switch(lang, &|l| site.url_of(document, l));
+        let mut context = self.context(frame);
+        let body = self
+            .bodies
+            .get(&(section, index, shown.lang.clone()))
+            .map_or("", |b| b.html.as_str());
+        Self::insert(&mut context, "article", &self.article(document, lang, body));
+        if section == Section::Issues {
+            let neighbour = |i: Option<usize>| {
+                i.and_then(|i| site.issues.get(i)).map(|d| context::Link {
+                    title: d.shown_in(lang).front.title.clone(),
+                    url: site.url_of(d, lang),
+                })
+            };
+            Self::insert(&mut context, "newer", &neighbour(index.checked_sub(1)));
+            Self::insert(&mut context, "older", &neighbour(Some(index + 1)));
+        }
+        context
+    }
+
+    fn tags(&self, lang: &Lang) -> Context {
+        let site = self.site;
+        let mut frame = self.frame(lang);
+        frame.canonical = Some(self.absolute(&site.urls.tags(lang)));
+        let default = &site.config.default_language;
+        frame.alternates =
+            self.everywhere_alternates(&|l| site.urls.tags(l), &site.urls.tags(default));
+        frame.switch = self.switch(lang, &|l| site.urls.tags(l));
+        let mut context = self.context(frame);
+        let tags: Vec<TagSummary> = site.tags[lang]
+            .iter()
+            .map(|g| TagSummary {
+                name: g.tag.name.clone(),
+                url: site.urls.tag(lang, &g.tag.slug, 1),
+                count: g.issues.len(),
+            })
+            .collect();
+        Self::insert(&mut context, "tags", &tags);
+        context
+    }
+
+    fn tag(&self, lang: &Lang, index: usize, page: usize) -> Context {
+        let site = self.site;
+        let group = &site.tags[lang][index];
+        let size = site.config.page_size;
+        let mut frame = self.frame(lang);
+        frame.canonical = Some(self.absolute(&site.urls.tag(lang, &group.tag.slug, page)));
+        frame.switch = self.switch(lang, &|l| site.urls.tags(l));
+        let mut context = self.context(frame);
+        let entries: Vec<Entry> = group
+            .issues
+            .iter()
+            .skip((page - 1) * size)
+            .take(size)
+            .map(|&i| self.entry(&site.issues[i], lang))
+            .collect();
+        let total = group.issues.len().div_ceil(size).max(1);
+        Self::insert(
+            &mut context,
+            "tag",
+            &context::Link {
+                title: group.tag.name.clone(),
+                url: site.urls.tag(lang, &group.tag.slug, 1),
+            },
+        );
+        Self::insert(&mut context, "count", &group.issues.len());
+        Self::insert(&mut context, "entries", &entries);
+        Self::insert(
+            &mut context,
+            "pagination",
+            &Self::pagination(page, total, &|n| site.urls.tag(lang, &group.tag.slug, n)),
+        );
+        context
+    }
+
+    fn latest(&self, lang: &Lang) -> Context {
+        let site = self.site;
+        let mut frame = self.frame(lang);
+        frame.noindex = true;
+        frame.switch = self.switch(lang, &|l| site.urls.latest(l));
+        let newest = &site.issues[0];
+        frame.canonical = Some(self.absolute(&site.url_of(newest, lang)));
+        let mut context = self.context(frame);
+        Self::insert(&mut context, "target", &self.entry(newest, lang));
+        context
+    }
+
+    /// Files copied as they are: theme and site static files, and each
+    /// document's assets beside every page of it.
+    fn copied_files(&self, theme: &Theme) -> Vec<OutputFile> {
+        let mut files: Vec<OutputFile> = theme
+            .statics
+            .iter()
+            .map(|s| OutputFile {
+                path: s.output.clone(),
+                content: match &s.source {
+                    StaticSource::BuiltIn(bytes) => Content::BuiltIn(bytes),
+                    StaticSource::Disk(path) => Content::Copy(path.clone()),
+                },
+            })
+            .collect();
+        for document in self.site.issues.iter().chain(&self.site.pages) {
+            for lang in self.site.config.langs() {
+                let folder = self
+                    .site
+                    .urls
+                    .output_path(&self.site.url_of(document, lang));
+                let folder = folder.parent().map(PathBuf::from).unwrap_or_default();
+                for asset in &document.shown_in(lang).assets {
+                    files.push(OutputFile {
+                        path: folder.join(&asset.relative),
+                        content: Content::Copy(asset.source.clone()),
+                    });
+                }
+            }
+        }
+        files
+    }
+}

@@ -1,0 +1,149 @@
+//! The only module that writes the output folder.
+//!
+//! A build is written into a staging folder beside the output and swapped
+//! in only when every file is written, so a failed build leaves the
+//! previous site exactly as it was. The staging folder is always removed
+//! before the command ends.
+
+use crate::render::{Content, OutputFile};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+use thiserror::Error;
+
+/// Why the output could not be written.
+#[derive(Debug, Error)]
+pub enum WriteError {
+    #[error("cannot write {path}: {source}")]
+    Io { path: PathBuf, source: io::Error },
+    #[error("refusing to write {path}: it would land outside the output folder")]
+    Escapes { path: PathBuf },
+    #[error("the output folder {output} has no parent folder to stage the build in")]
+    NoParent { output: PathBuf },
+}
+
+fn io_error(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
+    move |source| WriteError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Writes `files` as the new contents of `output`, replacing it whole.
+pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
+    for file in files {
+        if !is_plain_relative(&file.path) {
+            return Err(WriteError::Escapes {
+                path: file.path.clone(),
+            });
+        }
+    }
+    let parent = output.parent().ok_or_else(|| WriteError::NoParent {
+        output: output.to_path_buf(),
+    })?;
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "public".to_string());
+    fs::create_dir_all(parent).map_err(io_error(parent))?;
+    let staging = parent.join(format!(".{name}.boletin-staging-{}", std::process::id()));
+    let retired = parent.join(format!(".{name}.boletin-old-{}", std::process::id()));
+    let result = stage(&staging, files).and_then(|()| swap(output, &staging, &retired));
+    // Whatever happened, nothing but the output folder is left behind.
+    let _ = fs::remove_dir_all(&staging);
+    let _ = fs::remove_dir_all(&retired);
+    result
+}
+
+fn stage(staging: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
+    if staging.exists() {
+        fs::remove_dir_all(staging).map_err(io_error(staging))?;
+    }
+    fs::create_dir_all(staging).map_err(io_error(staging))?;
+    let folders: BTreeSet<PathBuf> = files
+        .iter()
+        .filter_map(|f| f.path.parent().map(|p| staging.join(p)))
+        .collect();
+    for folder in &folders {
+        fs::create_dir_all(folder).map_err(io_error(folder))?;
+    }
+    files.par_iter().try_for_each(|file| {
+        let target = staging.join(&file.path);
+        match &file.content {
+            Content::Bytes(bytes) => fs::write(&target, bytes).map_err(io_error(&target)),
+            Content::BuiltIn(bytes) => fs::write(&target, bytes).map_err(io_error(&target)),
+            Content::Copy(source) => fs::copy(source, &target)
+                .map(drop)
+                .map_err(io_error(source)),
+        }
+    })
+}
+
+/// Puts `staging` in the place of `output`, moving the old one aside first.
+fn swap(output: &Path, staging: &Path, retired: &Path) -> Result<(), WriteError> {
+    let had_output = output.exists();
+    if had_output {
+        fs::rename(output, retired).map_err(io_error(output))?;
+    }
+    if let Err(source) = fs::rename(staging, output) {
+        if had_output {
+            let _ = fs::rename(retired, output);
+        }
+        return Err(WriteError::Io {
+            path: output.to_path_buf(),
+            source,
+        });
+    }
+    Ok(())
+}
+
+/// Only plain names: no root, no `..`, no drive prefix.
+fn is_plain_relative(path: &Path) -> bool {
+    path.components().count() > 0 && path.components().all(|c| matches!(c, Component::Normal(_)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: PathBuf::from(path),
+            content: Content::Bytes(text.as_bytes().to_vec()),
+        }
+    }
+
+    #[test]
+    fn replaces_the_output_whole_and_leaves_nothing_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        write_site(
+            &output,
+            &[file("a/index.html", "one"), file("old.txt", "x")],
+        )
+        .unwrap();
+        write_site(&output, &[file("a/index.html", "two")]).unwrap();
+        assert_eq!(
+            fs::read_to_string(output.join("a/index.html")).unwrap(),
+            "two"
+        );
+        assert!(!output.join("old.txt").exists());
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["public"]);
+    }
+
+    #[test]
+    fn refuses_paths_that_climb_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        let error = write_site(&output, &[file("../evil.html", "x")]).unwrap_err();
+        assert!(matches!(error, WriteError::Escapes { .. }));
+        assert!(!dir.path().join("evil.html").exists());
+        assert!(!output.exists());
+    }
+}
