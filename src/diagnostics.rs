@@ -146,18 +146,16 @@ impl Diagnostic {
             Severity::Error => Level::Error,
             Severity::Warning => Level::Warning,
         };
-        let origin = self.place();
-        let mut message = level.title(&self.message);
-        if let Some(location) = &self.location {
-            message = message.snippet(
-                Snippet::source(&location.source_line)
-                    .line_start(location.line)
-                    .origin(&origin)
-                    .annotation(level.span(location.span.clone())),
-            );
-        } else {
-            message = message.snippet(Snippet::source("").origin(&origin));
-        }
+        let Some(location) = &self.location else {
+            return self.render_without_source(color);
+        };
+        let path = self.path.display().to_string();
+        let mut message = level.title(&self.message).snippet(
+            Snippet::source(&location.source_line)
+                .line_start(location.line)
+                .origin(&path)
+                .annotation(level.span(location.span.clone())),
+        );
         if let Some(help) = &self.help {
             message = message.footer(Level::Help.title(help));
         }
@@ -167,6 +165,29 @@ impl Diagnostic {
             Renderer::plain()
         };
         renderer.render(message).to_string()
+    }
+
+    /// A problem with a whole file (or folder) has no line to show: the
+    /// same layout, without the snippet.
+    fn render_without_source(&self, color: bool) -> String {
+        let (label, style) = match self.severity {
+            Severity::Error => ("error", "\x1b[1;31m"),
+            Severity::Warning => ("warning", "\x1b[1;33m"),
+        };
+        let (style, bold, blue, reset) = if color {
+            (style, "\x1b[1m", "\x1b[1;34m", "\x1b[0m")
+        } else {
+            ("", "", "", "")
+        };
+        let mut text = format!(
+            "{style}{label}{reset}{bold}: {}{reset}\n {blue}-->{reset} {}",
+            self.message,
+            self.path.display()
+        );
+        if let Some(help) = &self.help {
+            text.push_str(&format!("\n  {blue}={reset} {bold}help{reset}: {help}"));
+        }
+        text
     }
 }
 
