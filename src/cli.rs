@@ -7,7 +7,11 @@ use std::path::PathBuf;
 /// boletin turns a folder of Markdown newsletter issues, written in one or
 /// more languages, into a website with an archive, topic pages and feeds.
 #[derive(Debug, Parser)]
-#[command(name = "boletin", version, about, long_about = None)]
+#[command(
+    name = "boletin",
+    version,
+    after_help = "Examples:\n  boletin build                      build the site in this folder into public/\n  boletin build --root mysite        build the site in the folder mysite\n  boletin build --output /tmp/test   build into another folder\n\nRun `boletin build --help` for everything build can do."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -23,7 +27,12 @@ pub enum Command {
 #[derive(Debug, Args, Clone)]
 pub struct BuildArgs {
     /// The site's folder, the one that holds boletin.yaml [default: the current folder]
-    #[arg(long, value_name = "DIR", default_value = ".")]
+    #[arg(
+        long,
+        value_name = "DIR",
+        default_value = ".",
+        hide_default_value = true
+    )]
     pub root: PathBuf,
     /// Where to put the website, relative to the current folder [default: public/ inside the site's folder]
     #[arg(long, value_name = "DIR")]

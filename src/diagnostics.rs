@@ -216,12 +216,14 @@ impl Diagnostics {
         self.list.iter().any(Diagnostic::is_error)
     }
 
+    /// Errors, counting a problem reported twice once.
     pub fn error_count(&self) -> usize {
-        self.list.iter().filter(|d| d.is_error()).count()
+        self.sorted().into_iter().filter(|d| d.is_error()).count()
     }
 
+    /// Warnings, counting a problem reported twice once.
     pub fn warning_count(&self) -> usize {
-        self.list.len() - self.error_count()
+        self.sorted().into_iter().filter(|d| !d.is_error()).count()
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {

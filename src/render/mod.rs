@@ -62,6 +62,8 @@ pub struct Renderer<'a> {
     tera: HashMap<Lang, Tera>,
     bodies: Bodies,
     origin: String,
+    /// Where each template came from, for diagnostics.
+    template_paths: HashMap<String, PathBuf>,
 }
 
 /// One file to render.
@@ -128,12 +130,18 @@ pub fn render(site: &Site, locales: &Arc<Locales>, theme: &Theme) -> Output {
         output.problems.extend(body.problems.iter().cloned());
     }
     let origin = site.config.base_url.origin().ascii_serialization();
+    let template_paths = theme
+        .templates
+        .iter()
+        .map(|t| (t.name.clone(), t.path.clone()))
+        .collect();
     let renderer = Renderer {
         site,
         locales,
         tera,
         bodies,
         origin,
+        template_paths,
     };
 
     let jobs = renderer.jobs();
@@ -190,12 +198,14 @@ fn compile_templates(theme: &Theme) -> Result<Tera, Diagnostic> {
         let location = template.and_then(|t| {
             tera_location(&text).map(|(l, c)| Location::at_line_column(&t.text, l, c))
         });
-        Diagnostic::error(
-            path,
-            format!("the template cannot be read: {}", text.replace('\n', " ")),
-        )
-        .at_opt(location)
-        .help("check the {{ }} and {% %} tags near this line")
+        let reason = text
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .trim_start_matches([' ', '=']);
+        Diagnostic::error(path, format!("the template cannot be read: {reason}"))
+            .at_opt(location)
+            .help("check the {{ }} and {% %} tags near this line")
     })?;
     Ok(tera)
 }
@@ -404,15 +414,19 @@ impl<'a> Renderer<'a> {
         };
         let tera = &self.tera[lang];
         let text = tera.render(template, &context).map_err(|error| {
+            // Without the page's URL, the same mistake on many pages is
+            // reported once.
+            let reason = error_chain(&error)
+                .lines()
+                .last()
+                .unwrap_or_default()
+                .to_string();
             Diagnostic::error(
-                PathBuf::from("themes")
-                    .join(&self.site.config.theme)
-                    .join("templates")
-                    .join(template),
-                format!(
-                    "rendering {url} failed: {}",
-                    error_chain(&error).replace('\n', ": ")
-                ),
+                self.template_paths
+                    .get(template)
+                    .cloned()
+                    .unwrap_or_else(|| PathBuf::from(template)),
+                format!("the template cannot be rendered: {reason}"),
             )
             .help("check the template: a variable or message it uses may be missing")
         })?;
