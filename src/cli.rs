@@ -1,7 +1,7 @@
 //! The command line: one subcommand per job, one Args struct each.
 //! Doc comments here are the `--help` text people read.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// boletin turns a folder of Markdown newsletter issues, written in one or
@@ -10,7 +10,7 @@ use std::path::PathBuf;
 #[command(
     name = "boletin",
     version,
-    after_help = "Examples:\n  boletin build                      build the site in this folder into public/\n  boletin build --root mysite        build the site in the folder mysite\n  boletin build --output /tmp/test   build into another folder\n\nRun `boletin build --help` for everything build can do."
+    after_help = "Examples:\n  boletin build                      build the site in this folder into public/\n  boletin check                      look for problems without building\n  boletin new \"Spring meeting\"       start the next issue\n  boletin status --lang es           what needs translating into Spanish\n  boletin translate KEY --to es      start the Spanish translation of an issue\n\nRun `boletin help COMMAND` for everything a command can do."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -21,11 +21,20 @@ pub struct Cli {
 pub enum Command {
     /// Build the website into a folder (public/ unless --output says otherwise).
     Build(BuildArgs),
+    /// Look for every problem a build would find, plus broken links, missing
+    /// interface strings and images without descriptions; writes nothing.
+    Check(CheckArgs),
+    /// Start the next issue: creates its folder and file with the front matter filled in.
+    New(NewArgs),
+    /// Start a translation of an issue or page, or mark one as up to date with its source.
+    Translate(TranslateArgs),
+    /// Show which issues and interface strings are translated, missing or out of date.
+    Status(StatusArgs),
 }
 
-/// Options of `boletin build`.
+/// The site every command works on.
 #[derive(Debug, Args, Clone)]
-pub struct BuildArgs {
+pub struct SiteArgs {
     /// The site's folder, the one that holds boletin.yaml [default: the current folder]
     #[arg(
         long,
@@ -34,6 +43,13 @@ pub struct BuildArgs {
         hide_default_value = true
     )]
     pub root: PathBuf,
+}
+
+/// Options of `boletin build`.
+#[derive(Debug, Args, Clone)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
     /// Where to put the website, relative to the current folder [default: public/ inside the site's folder]
     #[arg(long, value_name = "DIR")]
     pub output: Option<PathBuf>,
@@ -46,4 +62,68 @@ pub struct BuildArgs {
     /// Print only warnings and errors
     #[arg(long)]
     pub quiet: bool,
+}
+
+/// Options of `boletin check`.
+#[derive(Debug, Args, Clone)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Check drafts too
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// Options of `boletin new`.
+#[derive(Debug, Args, Clone)]
+pub struct NewArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The language to write it in [default: the site's default language]
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Its date, as YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// The issue's title, in quotes if it has spaces
+    #[arg(value_name = "TITLE", required = true, num_args = 1..)]
+    pub title: Vec<String>,
+}
+
+/// Options of `boletin translate`.
+#[derive(Debug, Args, Clone)]
+pub struct TranslateArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The issue or page: its folder name, or its file name without .LANG.md
+    #[arg(value_name = "KEY")]
+    pub key: String,
+    /// The language to translate into
+    #[arg(long, value_name = "LANG")]
+    pub to: String,
+    /// The translation is up to date: record the source's current version in it
+    #[arg(long)]
+    pub done: bool,
+}
+
+/// How `status` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    /// A table for people
+    Table,
+    /// JSON for other programs (documented in the README)
+    Json,
+}
+
+/// Options of `boletin status`.
+#[derive(Debug, Args, Clone)]
+pub struct StatusArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Only this language
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// table or json
+    #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
+    pub format: StatusFormat,
 }

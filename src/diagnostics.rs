@@ -90,6 +90,9 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, in plain words.
     pub help: Option<String>,
+    /// A warning that `check` treats as an error: harmless to publish
+    /// once, but something a careful editor fixes before publishing.
+    pub strict: bool,
 }
 
 impl Diagnostic {
@@ -108,6 +111,7 @@ impl Diagnostic {
             location: None,
             message: message.into(),
             help: None,
+            strict: false,
         }
     }
 
@@ -123,6 +127,12 @@ impl Diagnostic {
 
     pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Marks a warning as one `check` reports as an error.
+    pub fn strict(mut self) -> Diagnostic {
+        self.strict = true;
         self
     }
 
@@ -210,6 +220,15 @@ impl Diagnostics {
 
     pub fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
         self.list.extend(diagnostics);
+    }
+
+    /// Turns strict warnings into errors, as `check` wants them.
+    pub fn make_strict(&mut self) {
+        for diagnostic in &mut self.list {
+            if diagnostic.strict {
+                diagnostic.severity = Severity::Error;
+            }
+        }
     }
 
     pub fn has_errors(&self) -> bool {

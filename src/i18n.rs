@@ -48,6 +48,21 @@ impl std::fmt::Debug for Locales {
     }
 }
 
+/// How much of the default language's interface strings one language has.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Coverage {
+    pub lang: Lang,
+    /// Messages in the default language.
+    pub total: usize,
+    /// Of those, how many this language has.
+    pub translated: usize,
+    /// `translated / total`, in percent, rounded down to a tenth.
+    pub percent: f64,
+    pub missing: Vec<String>,
+    /// Messages only this language has: left over from an older theme.
+    pub extra: Vec<String>,
+}
+
 /// A message that a language lacks, and the file it belongs in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MissingMessage {
@@ -133,7 +148,8 @@ impl Locales {
                         missing.id, missing.lang, locales.default
                     ),
                 )
-                .help(format!("add `{} = ...` to this file", missing.id)),
+                .help(format!("add `{} = ...` to this file", missing.id))
+                .strict(),
             );
         }
         locales
@@ -164,6 +180,46 @@ impl Locales {
             }
         }
         missing
+    }
+
+    /// How much of the default language's interface each language has.
+    pub fn coverage(&self) -> Vec<Coverage> {
+        let empty = BTreeMap::new();
+        let reference = self.messages.get(&self.default).unwrap_or(&empty);
+        self.messages
+            .iter()
+            .map(|(lang, ids)| {
+                let missing: Vec<String> = reference
+                    .keys()
+                    .filter(|id| !ids.contains_key(*id))
+                    .cloned()
+                    .collect();
+                let extra: Vec<String> = ids
+                    .keys()
+                    .filter(|id| !reference.contains_key(*id))
+                    .cloned()
+                    .collect();
+                let total = reference.len();
+                let translated = total - missing.len();
+                Coverage {
+                    lang: lang.clone(),
+                    total,
+                    translated,
+                    percent: if total == 0 {
+                        100.0
+                    } else {
+                        (translated as f64 * 1000.0 / total as f64).floor() / 10.0
+                    },
+                    missing,
+                    extra,
+                }
+            })
+            .collect()
+    }
+
+    /// Whether `lang` itself (not the fallback) defines message `id`.
+    pub fn defines(&self, lang: &Lang, id: &str) -> bool {
+        self.bundles.get(lang).is_some_and(|b| b.has_message(id))
     }
 
     /// Whether `id` exists in `lang` or, failing that, the default language.

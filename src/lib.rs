@@ -7,9 +7,11 @@
 // travel on the error path, where a few bytes of copying do not matter.
 #![allow(clippy::result_large_err)]
 
+pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod content_files;
 pub mod diagnostics;
 pub mod i18n;
 pub mod lang;
@@ -18,5 +20,6 @@ pub mod markdown;
 pub mod model;
 pub mod render;
 pub mod suggest;
+pub mod translation;
 pub mod write;
 pub mod yaml;

@@ -11,6 +11,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match &cli.command {
         Command::Build(args) => commands::build::run(args),
+        Command::New(args) => commands::new::run(args),
+        Command::Status(args) => commands::status::run(args),
+        Command::Translate(args) => commands::translate::run(args),
+        Command::Check(args) => commands::check::run(args),
     };
     match outcome {
         Outcome::Success => ExitCode::SUCCESS,

@@ -37,6 +37,9 @@ pub struct RenderedBody {
 /// A link in a body and where it was written.
 #[derive(Clone, Debug)]
 pub struct BodyLink {
+    /// As written in the Markdown.
+    pub written: String,
+    /// As it ends up in the page.
     pub href: String,
     pub location: Location,
 }
@@ -65,22 +68,33 @@ pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> Rendere
     let mut has_raw_html = false;
 
     add_heading_ids(&mut events);
+    for range in images_without_alt(&events) {
+        rendered.problems.push(
+            Diagnostic::warning(body.path, "this image has no description for readers who cannot see it")
+                .at(body.locate(range))
+                .help("write a short description between the brackets: ![Members at the March meeting](photo.jpg)")
+                .strict(),
+        );
+    }
     for (event, range) in &mut events {
         match event {
             Event::Start(Tag::Link { dest_url, .. }) => {
                 let location = body.locate(range.clone());
+                let written = dest_url.to_string();
                 if let Some(url) =
                     rewrite_link(body, dest_url, &location, resolve, &mut rendered.problems)
                 {
                     *dest_url = url.into();
                 }
                 rendered.links.push(BodyLink {
+                    written,
                     href: dest_url.to_string(),
                     location,
                 });
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
                 let location = body.locate(range.clone());
+                let written = dest_url.to_string();
                 if is_other_host(dest_url) {
                     rendered
                         .problems
@@ -89,6 +103,7 @@ pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> Rendere
                     *dest_url = CowStr::from("");
                 }
                 rendered.links.push(BodyLink {
+                    written,
                     href: dest_url.to_string(),
                     location,
                 });
@@ -137,6 +152,29 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
         builder.add_generic_attributes(["class", "id", "lang", "dir"]);
         builder
     })
+}
+
+/// Where images with an empty description (alt text) start.
+fn images_without_alt(events: &[(Event, std::ops::Range<usize>)]) -> Vec<std::ops::Range<usize>> {
+    let mut found = Vec::new();
+    let mut open: Option<(std::ops::Range<usize>, bool)> = None;
+    for (event, range) in events {
+        match event {
+            Event::Start(Tag::Image { .. }) => open = Some((range.clone(), false)),
+            Event::Text(text) | Event::Code(text) if !text.trim().is_empty() => {
+                if let Some((_, has_text)) = &mut open {
+                    *has_text = true;
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((range, false)) = open.take() {
+                    found.push(range);
+                }
+            }
+            _ => {}
+        }
+    }
+    found
 }
 
 /// Gives every heading without an explicit `{#id}` an id from its text,
@@ -216,7 +254,8 @@ fn rewrite_link(
             problems.push(
                 Diagnostic::warning(body.path, format!("the link `{dest}` points to no content file"))
                     .at(location.clone())
-                    .help("check the path: links between issues look like ../2026-03-spring-meeting/index.en.md"),
+                    .help("check the path: links between issues look like ../2026-03-spring-meeting/index.en.md")
+                    .strict(),
             );
             None
         }
@@ -353,6 +392,14 @@ mod tests {
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("onclick"), "{html}");
         assert!(!html.to_lowercase().contains("javascript:"), "{html}");
+    }
+
+    #[test]
+    fn images_without_description_are_found() {
+        let rendered = render_text("![](a.png)\n\n![A chart](b.png)\n", RawHtml::Sanitize);
+        assert_eq!(rendered.problems.len(), 1);
+        assert!(rendered.problems[0].strict);
+        assert_eq!(rendered.problems[0].location.as_ref().unwrap().line, 5);
     }
 
     #[test]

@@ -31,11 +31,7 @@ pub struct UnknownField {
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     serde_yaml::from_str(text).map_err(|error| {
         let location = error.location();
-        let full = error.to_string();
-        let message = match full.rfind(" at line ") {
-            Some(i) => full[..i].to_string(),
-            None => full,
-        };
+        let message = without_positions(&error.to_string());
         YamlError {
             unknown_field: parse_unknown_field(&message),
             message,
@@ -43,6 +39,25 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
             column: location.as_ref().map(|l| l.column()),
         }
     })
+}
+
+/// Drops the library's own " at line N column M": callers add the right
+/// line of the file, and a second, different number would only confuse.
+fn without_positions(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(found) = rest.find(" at line ") {
+        out.push_str(&rest[..found]);
+        let after = &rest[found + " at line ".len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let after = &after[digits..];
+        rest = match after.strip_prefix(" column ") {
+            Some(column) => &column[column.bytes().take_while(u8::is_ascii_digit).count()..],
+            None => after,
+        };
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Reads serde's "unknown field `x`, expected one of `a`, `b`" wording.
@@ -60,6 +75,46 @@ fn parse_unknown_field(message: &str) -> Option<UnknownField> {
         })
         .unwrap_or_default();
     Some(UnknownField { field, expected })
+}
+
+/// `text` as a YAML scalar that reads back as exactly `text`, quoted
+/// when it needs to be.
+pub fn scalar(text: &str) -> String {
+    serde_yaml::to_string(text)
+        .map_or_else(|_| format!("{text:?}"), |yaml| yaml.trim_end().to_string())
+}
+
+/// A flow list (`[a, "b: c"]`) of scalars.
+pub fn flow_list(items: &[String]) -> String {
+    let items: Vec<String> = items.iter().map(|item| scalar(item)).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// `value` as a block of YAML lines, each indented by `indent` spaces.
+pub fn block(value: &serde_json::Value, indent: usize) -> String {
+    let yaml = serde_yaml::to_string(value).unwrap_or_default();
+    let pad = " ".repeat(indent);
+    yaml.lines().map(|line| format!("{pad}{line}\n")).collect()
+}
+
+/// `text` with the top-level entry starting on 1-based `line` blanked out
+/// (its key line and the indented or list lines under it). Lines are
+/// kept, empty, so later errors still point at the right line.
+pub fn blank_entry(text: &str, line: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blanking = false;
+    for (index, current) in text.split_inclusive('\n').enumerate() {
+        let continues = current.starts_with([' ', '\t', '-']) || current.trim().is_empty();
+        blanking = index + 1 == line || (blanking && continues && index + 1 > line);
+        if blanking {
+            if current.ends_with('\n') {
+                out.push('\n');
+            }
+        } else {
+            out.push_str(current);
+        }
+    }
+    out
 }
 
 /// Where the value of the top-level `key` starts: 1-based line and column.
@@ -96,6 +151,31 @@ mod tests {
         let unknown = error.unknown_field.unwrap();
         assert_eq!(unknown.field, "titel");
         assert_eq!(unknown.expected, vec!["title", "date"]);
+    }
+
+    #[test]
+    fn the_library_line_numbers_are_dropped_from_messages() {
+        assert_eq!(
+            without_positions("found a tab at line 2 column 1, while scanning at line 2 column 7"),
+            "found a tab, while scanning"
+        );
+    }
+
+    #[test]
+    fn written_scalars_read_back_the_same() {
+        for text in [
+            "plain",
+            "Know your rights: at home",
+            "[translate] ¿Qué?",
+            "42",
+            "yes",
+            "- dash",
+            "'q' \"qq\"",
+        ] {
+            let yaml = format!("title: {}\n", scalar(text));
+            let parsed: Sample = parse(&yaml).unwrap();
+            assert_eq!(parsed.title, text, "{yaml}");
+        }
     }
 
     #[test]

@@ -1,69 +1,20 @@
 //! `boletin build`: load, model, render, write, and report.
 
-use super::{Outcome, report};
+use super::{Outcome, render_site, report};
 use crate::cli::BuildArgs;
-use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::i18n::Locales;
-use crate::load;
-use crate::model::{self, Site};
-use crate::render::{self, Output};
 use crate::write;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Instant;
 
 /// Source folders a build must never write into or over.
 const SOURCE_FOLDERS: &[&str] = &["content", "locales", "themes", "static"];
 
-/// A site loaded, checked and rendered in memory.
-pub struct Rendered {
-    pub site: Site,
-    pub locales: Arc<Locales>,
-    pub output: Output,
-}
-
-/// Loads and renders the site under `root`; `None` when it has errors,
-/// which are in `diagnostics` with the warnings.
-pub fn render_site(
-    root: &Path,
-    base_url: Option<&str>,
-    drafts: bool,
-    diagnostics: &mut Diagnostics,
-) -> Option<Rendered> {
-    let config = match Config::load(root, base_url) {
-        Ok(config) => config,
-        Err(problems) => {
-            diagnostics.extend(problems);
-            return None;
-        }
-    };
-    let mut problems = Vec::new();
-    let sources = load::load(root, &config, &mut problems);
-    let locales = Arc::new(Locales::load(&config, &sources.locales, &mut problems));
-    let (site, model_problems) = model::build(config, sources.content, drafts);
-    problems.extend(model_problems);
-    diagnostics.extend(problems);
-    if diagnostics.has_errors() {
-        return None;
-    }
-    let output = render::render(&site, &locales, &sources.theme);
-    diagnostics.extend(output.problems.iter().cloned());
-    if diagnostics.has_errors() {
-        return None;
-    }
-    Some(Rendered {
-        site,
-        locales,
-        output,
-    })
-}
-
 /// Runs `boletin build`.
 pub fn run(args: &BuildArgs) -> Outcome {
     let started = Instant::now();
     let mut diagnostics = Diagnostics::default();
-    let root = args.root.clone();
+    let root = args.site.root.clone();
     let output_dir = args.output.clone().unwrap_or_else(|| root.join("public"));
     if let Err(problem) = check_output_folder(&root, &output_dir) {
         diagnostics.push(problem);
@@ -78,6 +29,10 @@ pub fn run(args: &BuildArgs) -> Outcome {
     );
     let Some(rendered) = rendered else {
         report(&diagnostics);
+        eprintln!(
+            "The site was not built; {} was left as it was.",
+            output_dir.display()
+        );
         return Outcome::SiteErrors;
     };
     if let Err(error) = write::write_site(&output_dir, &rendered.output.files) {

@@ -2,9 +2,93 @@
 //! and reports what they found.
 
 pub mod build;
+pub mod check;
+pub mod new;
+pub mod status;
+pub mod translate;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::config::Config;
+use crate::diagnostics::Diagnostics;
+use crate::i18n::Locales;
+use crate::load::{self, LocaleFile, theme::Theme};
+use crate::model::{self, Site};
+use crate::render::{self, Output, Templates};
 use std::io::IsTerminal;
+use std::path::Path;
+use std::sync::Arc;
+
+/// A site read and modelled, not rendered.
+pub struct Loaded {
+    pub site: Site,
+    pub locales: Arc<Locales>,
+    pub theme: Theme,
+    /// `None` when a template has a syntax error (reported).
+    pub templates: Option<Templates>,
+    pub locale_files: Vec<LocaleFile>,
+}
+
+/// A site rendered in memory.
+pub struct Rendered {
+    pub loaded: Loaded,
+    pub output: Output,
+}
+
+/// Reads and models the site under `root`. Problems go to `diagnostics`;
+/// `None` only when there is no usable configuration. The model holds
+/// every file that could be read, even when others have errors.
+pub fn load_site(
+    root: &Path,
+    base_url: Option<&str>,
+    drafts: bool,
+    diagnostics: &mut Diagnostics,
+) -> Option<Loaded> {
+    let config = match Config::load(root, base_url) {
+        Ok(config) => config,
+        Err(problems) => {
+            diagnostics.extend(problems);
+            return None;
+        }
+    };
+    let mut problems = Vec::new();
+    let sources = load::load(root, &config, &mut problems);
+    let locales = Arc::new(Locales::load(&config, &sources.locales, &mut problems));
+    let (site, model_problems) = model::build(config, sources.content, drafts);
+    problems.extend(model_problems);
+    for document in site.issues.iter().chain(&site.pages) {
+        problems.extend(crate::translation::warnings(document));
+    }
+    let templates = Templates::compile(&sources.theme)
+        .map_err(|problem| problems.push(problem))
+        .ok();
+    diagnostics.extend(problems);
+    Some(Loaded {
+        site,
+        locales,
+        theme: sources.theme,
+        templates,
+        locale_files: sources.locales,
+    })
+}
+
+/// Loads and renders the site; `None` when it has errors.
+pub fn render_site(
+    root: &Path,
+    base_url: Option<&str>,
+    drafts: bool,
+    diagnostics: &mut Diagnostics,
+) -> Option<Rendered> {
+    let loaded = load_site(root, base_url, drafts, diagnostics)?;
+    let templates = loaded
+        .templates
+        .as_ref()
+        .filter(|_| !diagnostics.has_errors())?;
+    let output = render::render(&loaded.site, &loaded.locales, templates, &loaded.theme);
+    diagnostics.extend(output.problems.iter().cloned());
+    if diagnostics.has_errors() {
+        return None;
+    }
+    Some(Rendered { loaded, output })
+}
 
 /// How a command ended, as the process exit status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,19 +107,15 @@ pub fn report(diagnostics: &Diagnostics) {
     }
     let errors = diagnostics.error_count();
     if errors > 0 {
-        eprintln!(
-            "{} {} found; the site was not changed.",
-            errors,
-            if errors == 1 {
-                "error was"
-            } else {
-                "errors were"
-            }
-        );
+        eprintln!("{}.", count(errors, "error"));
     }
 }
 
-/// Collects a stage's problems into the run's list.
-pub fn collect(diagnostics: &mut Diagnostics, problems: Vec<Diagnostic>) {
-    diagnostics.extend(problems);
+/// "1 error", "3 errors".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }

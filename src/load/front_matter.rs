@@ -57,9 +57,24 @@ pub struct FrontMatter {
     pub extra: serde_json::Value,
 }
 
+/// Fields whose line later stages may need, to point at a problem they
+/// find (a slug taken twice, a tag with no letters).
+const LOCATED_FIELDS: &[&str] = &[
+    "cover_alt",
+    "title",
+    "slug",
+    "tags",
+    "source",
+    "source_digest",
+    "translation_key",
+    "summary",
+];
+
 /// A content file split in two, with its front matter validated.
 #[derive(Clone, Debug)]
 pub struct Parsed {
+    /// Where some fields are in the file, by field name.
+    pub locations: std::collections::BTreeMap<&'static str, Location>,
     pub front: FrontMatter,
     pub body: String,
     /// The file's line number of the body's first line.
@@ -97,11 +112,27 @@ pub fn parse(path: &Path, text: &str, date_rule: DateRule) -> Result<Parsed, Vec
                 .help("add at least `title:` and `date: YYYY-MM-DD` between the two `---` lines"),
         ]);
     }
-    let raw: RawFrontMatter =
-        yaml::parse(yaml_text).map_err(|e| vec![yaml_diagnostic(path, e, &locate)])?;
+    // Unknown fields are reported one by one and then set aside, so the
+    // rest of the front matter is still checked in the same run.
+    let mut problems = Vec::new();
+    let mut remaining = yaml_text.to_string();
+    let raw: RawFrontMatter = loop {
+        match yaml::parse(&remaining) {
+            Ok(raw) => break raw,
+            Err(error) => {
+                let unknown_line = error.line.filter(|_| error.unknown_field.is_some());
+                problems.push(yaml_diagnostic(path, error, &locate));
+                match unknown_line {
+                    Some(line) if problems.len() < 100 => {
+                        remaining = yaml::blank_entry(&remaining, line)
+                    }
+                    _ => return Err(problems),
+                }
+            }
+        }
+    };
     let at_key = |key: &str| yaml::value_position(yaml_text, key).map(|(l, c)| locate(l, c));
 
-    let mut problems = Vec::new();
     let title = raw.title.unwrap_or_default();
     if title.trim().is_empty() {
         problems.push(
@@ -156,7 +187,12 @@ pub fn parse(path: &Path, text: &str, date_rule: DateRule) -> Result<Parsed, Vec
     if !problems.is_empty() {
         return Err(problems);
     }
+    let locations = LOCATED_FIELDS
+        .iter()
+        .filter_map(|field| Some((*field, at_key(field)?)))
+        .collect();
     Ok(Parsed {
+        locations,
         front: FrontMatter {
             title,
             date,
@@ -281,6 +317,18 @@ mod tests {
             parse_issue("---\ntitle: Hi\ndate: 2026-03-01\ntagz: [a]\n---\n").unwrap_err();
         assert_eq!(problems[0].location.as_ref().unwrap().line, 4);
         assert_eq!(problems[0].help.as_deref(), Some("did you mean `tags`?"));
+    }
+
+    #[test]
+    fn unknown_fields_do_not_hide_other_problems() {
+        let problems =
+            parse_issue("---\ntitle: Hi\ndate: 2026-02-30\ntittle: x\ncolour:\n  - red\n---\n")
+                .unwrap_err();
+        let lines: Vec<usize> = problems
+            .iter()
+            .map(|p| p.location.as_ref().unwrap().line)
+            .collect();
+        assert_eq!(lines, [4, 5, 3], "{problems:#?}");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 pub mod urls;
 
 use crate::config::Config;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Location};
 use crate::lang::Lang;
 use crate::load::front_matter::FrontMatter;
 use crate::load::{Asset, ContentFile, Section};
@@ -37,6 +37,15 @@ pub struct Translation {
     pub slug: String,
     pub tags: Vec<Tag>,
     pub assets: Vec<Asset>,
+    /// Where some front matter fields are, for diagnostics.
+    pub locations: BTreeMap<&'static str, Location>,
+}
+
+impl Translation {
+    /// Where `field` is in the file, if it is there.
+    pub fn location(&self, field: &str) -> Option<Location> {
+        self.locations.get(field).cloned()
+    }
 }
 
 /// An issue or a standalone page, in every language it is written in.
@@ -226,6 +235,7 @@ fn document_from_files(
             continue;
         }
         let front = file.parsed.front;
+        let locations = file.parsed.locations;
         let slug = slugify(front.slug.as_deref().unwrap_or(&key));
         if slug.is_empty() {
             problems.push(
@@ -233,6 +243,7 @@ fn document_from_files(
                     &file.path,
                     "the slug has no letters or digits to make an address from",
                 )
+                .at_opt(locations.get("slug").cloned())
                 .help("set `slug:` to a few words, such as `slug: spring-meeting`"),
             );
             continue;
@@ -248,6 +259,7 @@ fn document_from_files(
                             "the tag {name:?} has no letters or digits to make an address from"
                         ),
                     )
+                    .at_opt(locations.get("tags").cloned())
                     .help("use a word or two for each tag"),
                 );
             } else if !tags.iter().any(|t| t.slug == slug) {
@@ -268,6 +280,7 @@ fn document_from_files(
                 slug,
                 tags,
                 assets: file.assets,
+                locations,
             },
         );
     }
@@ -294,6 +307,7 @@ fn document_from_files(
                     paths.join(", ")
                 ),
             )
+            .at_opt(marked[1].location("source"))
             .help("keep `source: true` only in the file the others are translated from"),
         );
     }
@@ -334,12 +348,17 @@ fn check_unique_urls(
                     d.canonical().path.display()
                 ),
             };
+            let slug_location = document
+                .translations
+                .get(lang)
+                .and_then(|t| t.location("slug"));
             if document.section == Section::Pages && RESERVED_PAGE_SLUGS.contains(&slug) {
                 problems.push(
                     Diagnostic::error(
                         &document.shown_in(lang).path,
                         format!("the address /{lang}/{slug}/ is kept for the site's own pages"),
                     )
+                    .at_opt(slug_location.clone())
                     .help("give this page another `slug:`"),
                 );
             }
@@ -353,6 +372,7 @@ fn check_unique_urls(
                             describe(document)
                         ),
                     )
+                    .at_opt(slug_location)
                     .help("give one of them a different `slug:` in its front matter"),
                 );
             }

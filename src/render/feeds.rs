@@ -45,6 +45,10 @@ struct SitemapUrl {
     alternates: Vec<Alternate>,
 }
 
+/// The date of a feed with no entry yet: the Unix epoch, which every
+/// feed reader can parse (unlike `Date::MIN`, which RFC 3339 cannot write).
+const NO_DATE: Date = time::macros::date!(1970 - 01 - 01);
+
 fn midnight(date: Date) -> OffsetDateTime {
     date.with_time(Time::MIDNIGHT).assume_utc()
 }
@@ -76,7 +80,7 @@ impl Renderer<'_> {
                     .bodies
                     .get(&(Section::Issues, index, lang.clone()))
                     .map_or("", |b| b.html.as_str());
-                let date = translation.front.date.unwrap_or(Date::MIN);
+                let date = translation.front.date.unwrap_or(NO_DATE);
                 FeedEntry {
                     title: translation.front.title.clone(),
                     id: url.clone(),
@@ -95,7 +99,7 @@ impl Renderer<'_> {
             .iter()
             .filter_map(|d| d.translations.get(lang)?.front.date)
             .max()
-            .unwrap_or(Date::MIN);
+            .unwrap_or(NO_DATE);
         let mut context = Context::from_serialize(self.frame(lang)).unwrap_or_default();
         context.insert(
             "feed",

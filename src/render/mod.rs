@@ -49,6 +49,18 @@ pub struct Output {
     pub problems: Vec<Diagnostic>,
     /// HTML pages rendered per language, for the summary line.
     pub pages_per_language: BTreeMap<Lang, usize>,
+    /// Every link written in a Markdown body, for `check`.
+    pub body_links: Vec<WrittenLink>,
+}
+
+/// A link as written in a content file, and the page it ends up on.
+#[derive(Clone, Debug)]
+pub struct WrittenLink {
+    /// The content file, relative to the site root.
+    pub source: PathBuf,
+    /// The URL of the page the body is rendered on (its own language's).
+    pub page_url: String,
+    pub link: markdown::BodyLink,
 }
 
 /// Rendered Markdown bodies, by document and language.
@@ -100,16 +112,31 @@ enum Job {
     Sitemap,
 }
 
+/// The theme's templates, parsed once.
+pub struct Templates {
+    tera: Tera,
+    /// Where each template came from, for diagnostics.
+    paths: HashMap<String, PathBuf>,
+}
+
+impl Templates {
+    /// Parses every template; a syntax error names the template and line.
+    pub fn compile(theme: &Theme) -> Result<Templates, Diagnostic> {
+        Ok(Templates {
+            tera: compile_templates(theme)?,
+            paths: theme
+                .templates
+                .iter()
+                .map(|t| (t.name.clone(), t.path.clone()))
+                .collect(),
+        })
+    }
+}
+
 /// Renders every page of `site`.
-pub fn render(site: &Site, locales: &Arc<Locales>, theme: &Theme) -> Output {
+pub fn render(site: &Site, locales: &Arc<Locales>, templates: &Templates, theme: &Theme) -> Output {
     let mut output = Output::default();
-    let base = match compile_templates(theme) {
-        Ok(tera) => tera,
-        Err(problem) => {
-            output.problems.push(problem);
-            return output;
-        }
-    };
+    let base = &templates.tera;
     let tera = site
         .config
         .langs()
@@ -126,15 +153,27 @@ pub fn render(site: &Site, locales: &Arc<Locales>, theme: &Theme) -> Output {
         })
         .collect();
     let bodies = render_bodies(site);
-    for body in bodies.values() {
+    for ((section, index, lang), body) in &bodies {
         output.problems.extend(body.problems.iter().cloned());
+        let document = match section {
+            Section::Issues => &site.issues[*index],
+            Section::Pages => &site.pages[*index],
+        };
+        let page_url = site.url_of(document, lang);
+        let source = &document.translations[lang].path;
+        output
+            .body_links
+            .extend(body.links.iter().map(|link| WrittenLink {
+                source: source.clone(),
+                page_url: page_url.clone(),
+                link: link.clone(),
+            }));
     }
+    output
+        .body_links
+        .sort_by(|a, b| (&a.source, a.link.location.line).cmp(&(&b.source, b.link.location.line)));
     let origin = site.config.base_url.origin().ascii_serialization();
-    let template_paths = theme
-        .templates
-        .iter()
-        .map(|t| (t.name.clone(), t.path.clone()))
-        .collect();
+    let template_paths = templates.paths.clone();
     let renderer = Renderer {
         site,
         locales,
@@ -216,6 +255,7 @@ fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
+            c if !is_xml_char(c) => {}
             '&' => escaped.push_str("&amp;"),
             '<' => escaped.push_str("&lt;"),
             '>' => escaped.push_str("&gt;"),
@@ -225,6 +265,21 @@ fn escape(text: &str) -> String {
         }
     }
     escaped
+}
+
+/// Whether XML 1.0 (and so a feed, and the HTML syntax) allows `c`:
+/// control characters other than tab and line breaks break feed readers.
+fn is_xml_char(c: char) -> bool {
+    !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// `html` without the characters XML does not allow.
+fn without_control_characters(html: String) -> String {
+    if html.chars().all(is_xml_char) {
+        html
+    } else {
+        html.chars().filter(|&c| is_xml_char(c)).collect()
+    }
 }
 
 /// Tera reports positions as ` --> line:column`.
@@ -273,10 +328,9 @@ fn render_bodies(site: &Site) -> Bodies {
                 site.by_source_path(path)
                     .map(|target| site.url_of(target, lang))
             };
-            (
-                (section, index, lang.clone()),
-                markdown::render(&body, &resolve),
-            )
+            let mut rendered = markdown::render(&body, &resolve);
+            rendered.html = without_control_characters(rendered.html);
+            ((section, index, lang.clone()), rendered)
         })
         .collect()
 }

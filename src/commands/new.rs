@@ -1,0 +1,113 @@
+//! `boletin new [--lang L] [--date D] TITLE`: starts the next issue.
+
+use super::{Outcome, load_site, report};
+use crate::cli::NewArgs;
+use crate::content_files;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::lang::Lang;
+use crate::load::front_matter::parse_date;
+use crate::model::slugify;
+use std::path::PathBuf;
+
+/// Runs `boletin new`.
+pub fn run(args: &NewArgs) -> Outcome {
+    let mut diagnostics = Diagnostics::default();
+    let Some(loaded) = load_site(&args.site.root, None, true, &mut diagnostics) else {
+        report(&diagnostics);
+        return Outcome::SiteErrors;
+    };
+    let site = &loaded.site;
+    let config = &site.config;
+    // Problems elsewhere in the site do not stop a new issue; they are
+    // shown only if the new issue cannot be made.
+    let mut problems = Diagnostics::default();
+    let lang = match &args.lang {
+        None => Some(config.default_language.clone()),
+        Some(code) => {
+            let lang = Lang::parse(code).filter(|l| config.language(l).is_some());
+            if lang.is_none() {
+                let known: Vec<String> = config.langs().map(Lang::to_string).collect();
+                problems.push(
+                    Diagnostic::error(
+                        "boletin.yaml",
+                        format!("the language `{code}` is not configured"),
+                    )
+                    .help(format!("use one of: {}", known.join(", "))),
+                );
+            }
+            lang
+        }
+    };
+    let date = match &args.date {
+        None => Some(
+            time::OffsetDateTime::now_local()
+                .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
+                .date(),
+        ),
+        Some(text) => match parse_date(text) {
+            Ok(date) => Some(date),
+            Err(why) => {
+                problems.push(
+                    Diagnostic::error("--date", format!("`{text}` {why}"))
+                        .help("write the date as YYYY-MM-DD, for example 2026-03-01"),
+                );
+                None
+            }
+        },
+    };
+    let title = args.title.join(" ").trim().to_string();
+    if slugify(&title).is_empty() {
+        problems.push(
+            Diagnostic::error("TITLE", "the title needs at least one letter or digit")
+                .help("boletin new \"Spring meeting\""),
+        );
+    }
+    let (Some(lang), Some(date)) = (lang, date) else {
+        report(&problems);
+        return Outcome::SiteErrors;
+    };
+    if problems.has_errors() {
+        report(&problems);
+        return Outcome::SiteErrors;
+    }
+    let number = site
+        .issues
+        .iter()
+        .flat_map(|d| d.translations.values())
+        .filter_map(|t| t.front.issue)
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let key = format!(
+        "{:04}-{:02}-{}",
+        date.year(),
+        date.month() as u8,
+        slugify(&title)
+    );
+    let folder = PathBuf::from("content/issues").join(&key);
+    let path = folder.join(format!("index.{lang}.md"));
+    if args.site.root.join(&folder).exists() {
+        problems.push(
+            Diagnostic::error(
+                &folder,
+                "an issue with this key already exists; nothing was written",
+            )
+            .help("choose another title, or edit the existing issue"),
+        );
+        report(&problems);
+        return Outcome::SiteErrors;
+    }
+    if let Err(error) = content_files::create(
+        &args.site.root.join(&path),
+        &content_files::new_issue(&title, date, number),
+    ) {
+        problems.push(Diagnostic::error(
+            &path,
+            format!("cannot create the issue: {error}"),
+        ));
+        report(&problems);
+        return Outcome::SiteErrors;
+    }
+    println!("{}", path.display());
+    Outcome::Success
+}

@@ -1,0 +1,153 @@
+//! `boletin translate KEY --to L [--done]`: starts a translation from its
+//! source, or records that a translation is up to date with it.
+
+use super::{Outcome, load_site, report};
+use crate::cli::TranslateArgs;
+use crate::content_files;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::lang::Lang;
+use crate::model::{Document, Site};
+use crate::suggest;
+use crate::translation;
+
+/// Runs `boletin translate`.
+pub fn run(args: &TranslateArgs) -> Outcome {
+    let mut diagnostics = Diagnostics::default();
+    let Some(loaded) = load_site(&args.site.root, None, true, &mut diagnostics) else {
+        report(&diagnostics);
+        return Outcome::SiteErrors;
+    };
+    let result = match find(&loaded.site, args) {
+        Ok((document, lang)) if args.done => mark_done(args, document, &lang),
+        Ok((document, lang)) => start(args, document, &lang),
+        Err(problem) => Err(problem),
+    };
+    match result {
+        Ok(message) => {
+            println!("{message}");
+            Outcome::Success
+        }
+        Err(problem) => {
+            // Other files' problems matter only if they hid the one asked for.
+            diagnostics.push(problem);
+            report(&diagnostics);
+            Outcome::SiteErrors
+        }
+    }
+}
+
+/// The document `args.key` and the language `args.to`, both checked.
+fn find<'a>(site: &'a Site, args: &TranslateArgs) -> Result<(&'a Document, Lang), Diagnostic> {
+    let config = &site.config;
+    let Some(lang) = Lang::parse(&args.to).filter(|l| config.language(l).is_some()) else {
+        let known: Vec<String> = config.langs().map(Lang::to_string).collect();
+        return Err(Diagnostic::error(
+            "boletin.yaml",
+            format!("the language `{}` is not configured", args.to),
+        )
+        .help(format!(
+            "add it under `languages:` in boletin.yaml first, or use one of: {}",
+            known.join(", ")
+        )));
+    };
+    let documents = site.issues.iter().chain(&site.pages);
+    if let Some(document) = documents.clone().find(|d| d.key == args.key) {
+        return Ok((document, lang));
+    }
+    let keys: Vec<String> = documents.map(|d| d.key.clone()).collect();
+    Err(Diagnostic::error(
+        "content",
+        format!("no issue or page has the key `{}`", args.key),
+    )
+    .help(
+        suggest::help_for_unknown(&args.key, &keys)
+            .replace("the allowed names are", "the keys are"),
+    ))
+}
+
+/// Creates the `lang` file of `document` from its source.
+fn start(args: &TranslateArgs, document: &Document, lang: &Lang) -> Result<String, Diagnostic> {
+    let source = &document.translations[&document.source_lang];
+    if *lang == document.source_lang {
+        return Err(Diagnostic::error(
+            &source.path,
+            format!(
+                "`{}` is written in `{lang}`: this file is its source",
+                args.key
+            ),
+        )
+        .help("pick another language with --to"));
+    }
+    if let Some(existing) = document.translations.get(lang) {
+        return Err(Diagnostic::error(
+            &existing.path,
+            "this translation already exists; it was not changed",
+        )
+        .help(format!(
+            "edit it, then record that it is up to date: boletin translate {} --to {lang} --done",
+            args.key
+        )));
+    }
+    let path = translation::path_in(document, lang);
+    let text =
+        content_files::translation(&source.front, &source.body, &translation::digest_of(source));
+    content_files::create(&args.site.root.join(&path), &text).map_err(|error| {
+        Diagnostic::error(&path, format!("cannot create the translation: {error}"))
+            .help("if the file exists, edit it instead; otherwise check that the folder can be written to")
+    })?;
+    Ok(format!(
+        "Created {}\nTranslate the title, summary and text (remove each {} mark), then run:\n  boletin translate {} --to {lang} --done",
+        path.display(),
+        translation::MARKER,
+        args.key
+    ))
+}
+
+/// Records the source's current digest in the existing `lang` file.
+fn mark_done(args: &TranslateArgs, document: &Document, lang: &Lang) -> Result<String, Diagnostic> {
+    let Some(target) = document.translations.get(lang) else {
+        return Err(Diagnostic::error(
+            translation::path_in(document, lang),
+            format!("`{}` has no `{lang}` translation yet", args.key),
+        )
+        .help(format!(
+            "start one first: boletin translate {} --to {lang}",
+            args.key
+        )));
+    };
+    if *lang == document.source_lang {
+        return Err(Diagnostic::error(
+            &target.path,
+            "this file is the source; only translations record a source_digest",
+        )
+        .help("run --done with the language of a translation"));
+    }
+    let source = &document.translations[&document.source_lang];
+    let digest = translation::digest_of(source);
+    let full_path = args.site.root.join(&target.path);
+    let io_problem = |error: std::io::Error| {
+        Diagnostic::error(&target.path, format!("cannot update the file: {error}"))
+    };
+    let text = std::fs::read_to_string(&full_path).map_err(io_problem)?;
+    let updated = content_files::with_source_digest(&text, &digest).ok_or_else(|| {
+        Diagnostic::error(
+            &target.path,
+            "the file has no front matter to record the source_digest in",
+        )
+    })?;
+    std::fs::write(&full_path, updated).map_err(io_problem)?;
+    let mut message = format!(
+        "Recorded in {} that it follows the current {} text.",
+        target.path.display(),
+        document.source_lang
+    );
+    let marked = translation::marked_fields(target);
+    if !marked.is_empty() {
+        message.push_str(&format!(
+            "\nStill marked {} for translation: {}.",
+            translation::MARKER,
+            marked.join(", ")
+        ));
+    }
+    Ok(message)
+}
