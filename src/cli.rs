@@ -30,6 +30,8 @@ pub enum Command {
     Translate(TranslateArgs),
     /// Show which issues and interface strings are translated, missing or out of date.
     Status(StatusArgs),
+    /// Preview the site on this computer, updated as you save (nothing is written to disk).
+    Serve(ServeArgs),
 }
 
 /// The site every command works on.
@@ -104,6 +106,22 @@ pub struct TranslateArgs {
     /// The translation is up to date: record the source's current version in it
     #[arg(long)]
     pub done: bool,
+}
+
+/// Options of `boletin serve`.
+#[derive(Debug, Args, Clone)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The port to listen on, at http://127.0.0.1:PORT/ (0 picks a free one)
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Show issues marked `draft: true` too
+    #[arg(long)]
+    pub drafts: bool,
+    /// Open the preview in the web browser
+    #[arg(long)]
+    pub open: bool,
 }
 
 /// How `status` prints.

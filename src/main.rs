@@ -15,6 +15,7 @@ fn main() -> ExitCode {
         Command::Status(args) => commands::status::run(args),
         Command::Translate(args) => commands::translate::run(args),
         Command::Check(args) => commands::check::run(args),
+        Command::Serve(args) => boletin::serve::run(args),
     };
     match outcome {
         Outcome::Success => ExitCode::SUCCESS,

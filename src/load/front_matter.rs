@@ -39,7 +39,7 @@ struct RawFrontMatter {
 }
 
 /// Validated front matter of one file.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FrontMatter {
     pub title: String,
     pub date: Option<Date>,

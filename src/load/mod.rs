@@ -153,65 +153,108 @@ fn discover_section(
         if !entry.file_type().is_file() || !name.ends_with(".md") {
             continue;
         }
-        let path = relative(root, entry.path());
-        let stem = &name[..name.len() - 3];
-        let Some((base, code)) = stem.rsplit_once('.') else {
-            diagnostics.push(
-                Diagnostic::error(&path, "the file name does not say its language").help(format!(
-                    "rename it to end in .{}.md (or another configured language)",
-                    config.default_language
-                )),
-            );
-            continue;
-        };
-        let (key, issue_folder) = if entry.depth() == 1 {
-            (base.to_string(), None)
-        } else if base == "index" {
-            let dir = entry.path().parent().unwrap_or(&folder);
-            let key = dir
-                .file_name()
-                .map(|n| n.to_string_lossy().to_string())
-                .unwrap_or_default();
-            (key, Some(dir.to_path_buf()))
-        } else {
-            diagnostics.push(
-                Diagnostic::error(
-                    &path,
-                    "inside a folder, a content file must be named index.<language>.md",
-                )
-                .help(format!(
-                    "rename it to index.{code}.md, or move it up to {}/",
-                    section.folder()
-                )),
-            );
-            continue;
-        };
-        let Some(lang) = Lang::parse(code).filter(|l| config.language(l).is_some()) else {
-            let configured: Vec<String> = config.langs().map(Lang::to_string).collect();
-            diagnostics.push(
-                Diagnostic::error(&path, format!("the language `{code}` is not configured in boletin.yaml"))
-                    .help(format!(
-                        "add `{code}` under `languages:` in boletin.yaml, or rename the file to one of: {}",
-                        configured.join(", ")
-                    )),
-            );
-            continue;
-        };
-        if key.is_empty() {
-            diagnostics.push(Diagnostic::error(
-                &path,
-                "the file name has no key before the language",
-            ));
-            continue;
+        match classify(root, config, section, entry.path(), entry.depth() == 1) {
+            Ok(file) => found.push(file),
+            Err(problem) => diagnostics.push(problem),
         }
-        found.push(Found {
-            section,
-            path,
-            key,
-            lang,
-            folder: issue_folder,
-        });
     }
+}
+
+/// Reads one content file, `relative` to the site root, after a change:
+/// `None` when the path is not a content file's (an image, a folder).
+pub fn read_one(
+    root: &Path,
+    config: &Config,
+    relative: &Path,
+) -> Option<Result<ContentFile, Vec<Diagnostic>>> {
+    if relative.extension().is_none_or(|x| x != "md") {
+        return None;
+    }
+    let section = [Section::Issues, Section::Pages]
+        .into_iter()
+        .find(|s| relative.starts_with(s.folder()))?;
+    let inside = relative.strip_prefix(section.folder()).ok()?;
+    let depth = inside.components().count();
+    if !(1..=2).contains(&depth)
+        || inside
+            .components()
+            .any(|c| is_hidden(&c.as_os_str().to_string_lossy()))
+    {
+        return None;
+    }
+    Some(
+        classify(root, config, section, &root.join(relative), depth == 1)
+            .map_err(|p| vec![p])
+            .and_then(|found| read_content_file(root, found)),
+    )
+}
+
+/// Works out a content file's key, language and form from its path.
+fn classify(
+    root: &Path,
+    config: &Config,
+    section: Section,
+    file: &Path,
+    flat: bool,
+) -> Result<Found, Diagnostic> {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let folder = root.join(section.folder());
+    let path = relative(root, file);
+    let stem = &name[..name.len().saturating_sub(3)];
+    let Some((base, code)) = stem.rsplit_once('.') else {
+        return Err(
+            Diagnostic::error(&path, "the file name does not say its language").help(format!(
+                "rename it to end in .{}.md (or another configured language)",
+                config.default_language
+            )),
+        );
+    };
+    let (key, issue_folder) = if flat {
+        (base.to_string(), None)
+    } else if base == "index" {
+        let dir = file.parent().unwrap_or(&folder);
+        let key = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        (key, Some(dir.to_path_buf()))
+    } else {
+        return Err(Diagnostic::error(
+            &path,
+            "inside a folder, a content file must be named index.<language>.md",
+        )
+        .help(format!(
+            "rename it to index.{code}.md, or move it up to {}/",
+            section.folder()
+        )));
+    };
+    let Some(lang) = Lang::parse(code).filter(|l| config.language(l).is_some()) else {
+        let configured: Vec<String> = config.langs().map(Lang::to_string).collect();
+        return Err(Diagnostic::error(
+            &path,
+            format!("the language `{code}` is not configured in boletin.yaml"),
+        )
+        .help(format!(
+            "add `{code}` under `languages:` in boletin.yaml, or rename the file to one of: {}",
+            configured.join(", ")
+        )));
+    };
+    if key.is_empty() {
+        return Err(Diagnostic::error(
+            &path,
+            "the file name has no key before the language",
+        ));
+    }
+    Ok(Found {
+        section,
+        path,
+        key,
+        lang,
+        folder: issue_folder,
+    })
 }
 
 fn read_content_file(root: &Path, found: Found) -> Result<ContentFile, Vec<Diagnostic>> {

@@ -128,6 +128,30 @@ impl Site {
         }
     }
 
+    /// The document at `index` of `section`'s list.
+    pub fn document(&self, section: Section, index: usize) -> &Document {
+        match section {
+            Section::Issues => &self.issues[index],
+            Section::Pages => &self.pages[index],
+        }
+    }
+
+    /// Where the document whose file is at `path` sits in its list.
+    pub fn position_of_source(&self, path: &Path) -> Option<(Section, usize)> {
+        self.by_source.get(path).copied()
+    }
+
+    /// The translation in `path` (relative to the site root), to change
+    /// its text in place when only the text changed.
+    pub fn translation_mut(&mut self, path: &Path) -> Option<&mut Translation> {
+        let (section, index) = self.position_of_source(path)?;
+        let document = match section {
+            Section::Issues => self.issues.get_mut(index)?,
+            Section::Pages => self.pages.get_mut(index)?,
+        };
+        document.translations.values_mut().find(|t| t.path == path)
+    }
+
     /// The URL of `document` in `lang`.
     pub fn url_of(&self, document: &Document, lang: &Lang) -> String {
         match document.section {

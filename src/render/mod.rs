@@ -64,7 +64,7 @@ pub struct WrittenLink {
 }
 
 /// Rendered Markdown bodies, by document and language.
-type Bodies = HashMap<(Section, usize, Lang), RenderedBody>;
+pub type Bodies = HashMap<(Section, usize, Lang), RenderedBody>;
 
 /// Everything a page needs while rendering.
 pub struct Renderer<'a> {
@@ -72,7 +72,7 @@ pub struct Renderer<'a> {
     locales: &'a Locales,
     /// One Tera per language, each with `t()` bound to that language.
     tera: HashMap<Lang, Tera>,
-    bodies: Bodies,
+    bodies: &'a Bodies,
     origin: String,
     /// Where each template came from, for diagnostics.
     template_paths: HashMap<String, PathBuf>,
@@ -135,30 +135,21 @@ impl Templates {
 
 /// Renders every page of `site`.
 pub fn render(site: &Site, locales: &Arc<Locales>, templates: &Templates, theme: &Theme) -> Output {
+    render_with_bodies(site, locales, templates, theme, &render_bodies(site))
+}
+
+/// Renders every page of `site` with its Markdown already rendered.
+pub fn render_with_bodies(
+    site: &Site,
+    locales: &Arc<Locales>,
+    templates: &Templates,
+    theme: &Theme,
+    bodies: &Bodies,
+) -> Output {
     let mut output = Output::default();
-    let base = &templates.tera;
-    let tera = site
-        .config
-        .langs()
-        .map(|lang| {
-            let mut tera = base.clone();
-            tera.register_function(
-                "t",
-                translate::Translate {
-                    locales: Arc::clone(locales),
-                    lang: lang.clone(),
-                },
-            );
-            (lang.clone(), tera)
-        })
-        .collect();
-    let bodies = render_bodies(site);
-    for ((section, index, lang), body) in &bodies {
+    for ((section, index, lang), body) in bodies {
         output.problems.extend(body.problems.iter().cloned());
-        let document = match section {
-            Section::Issues => &site.issues[*index],
-            Section::Pages => &site.pages[*index],
-        };
+        let document = site.document(*section, *index);
         let page_url = site.url_of(document, lang);
         let source = &document.translations[lang].path;
         output
@@ -172,17 +163,7 @@ pub fn render(site: &Site, locales: &Arc<Locales>, templates: &Templates, theme:
     output
         .body_links
         .sort_by(|a, b| (&a.source, a.link.location.line).cmp(&(&b.source, b.link.location.line)));
-    let origin = site.config.base_url.origin().ascii_serialization();
-    let template_paths = templates.paths.clone();
-    let renderer = Renderer {
-        site,
-        locales,
-        tera,
-        bodies,
-        origin,
-        template_paths,
-    };
-
+    let renderer = Renderer::new(site, locales, templates, bodies);
     let jobs = renderer.jobs();
     let results: Vec<Result<(PathBuf, String), Diagnostic>> =
         jobs.par_iter().map(|job| renderer.run(job)).collect();
@@ -302,35 +283,99 @@ fn error_chain(error: &dyn std::error::Error) -> String {
     text
 }
 
+/// The pages that show `document` and nothing else that can change when
+/// only its text changes: its page in every language (fallbacks too) and
+/// the feeds of the languages it is written in. Returns the files, and
+/// problems if some failed.
+pub fn render_document(
+    site: &Site,
+    locales: &Arc<Locales>,
+    templates: &Templates,
+    bodies: &Bodies,
+    section: Section,
+    index: usize,
+) -> (Vec<OutputFile>, Vec<Diagnostic>) {
+    let renderer = Renderer::new(site, locales, templates, bodies);
+    let document = site.document(section, index);
+    let mut jobs: Vec<Job> = site
+        .config
+        .langs()
+        .map(|lang| Job::Document {
+            lang: lang.clone(),
+            section,
+            index,
+        })
+        .collect();
+    if section == Section::Issues {
+        for lang in document.translations.keys() {
+            jobs.push(Job::Atom { lang: lang.clone() });
+            jobs.push(Job::Rss { lang: lang.clone() });
+        }
+    }
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for result in jobs
+        .par_iter()
+        .map(|job| renderer.run(job))
+        .collect::<Vec<_>>()
+    {
+        match result {
+            Ok((path, text)) => files.push(OutputFile {
+                path,
+                content: Content::Bytes(text.into_bytes()),
+            }),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    (files, problems)
+}
+
+/// Renders one translation's Markdown.
+pub fn render_body(
+    site: &Site,
+    section: Section,
+    index: usize,
+    lang: &Lang,
+) -> Option<RenderedBody> {
+    let document = site.document(section, index);
+    let translation = document.translations.get(lang)?;
+    let body = Body {
+        path: &translation.path,
+        text: &translation.body,
+        first_line: translation.body_line,
+        raw_html: site.config.raw_html,
+    };
+    let resolve = |path: &std::path::Path| {
+        site.by_source_path(path)
+            .map(|target| site.url_of(target, lang))
+    };
+    let mut rendered = markdown::render(&body, &resolve);
+    rendered.html = without_control_characters(rendered.html);
+    Some(rendered)
+}
+
 /// Renders every translation's Markdown once, in parallel.
-fn render_bodies(site: &Site) -> Bodies {
+pub fn render_bodies(site: &Site) -> Bodies {
     let mut work = Vec::new();
     for (section, documents) in [
         (Section::Issues, &site.issues),
         (Section::Pages, &site.pages),
     ] {
         for (index, document) in documents.iter().enumerate() {
-            for lang in document.translations.keys() {
-                work.push((section, index, document, lang));
-            }
+            work.extend(
+                document
+                    .translations
+                    .keys()
+                    .map(|lang| (section, index, lang)),
+            );
         }
     }
     work.into_par_iter()
-        .map(|(section, index, document, lang)| {
-            let translation = &document.translations[lang];
-            let body = Body {
-                path: &translation.path,
-                text: &translation.body,
-                first_line: translation.body_line,
-                raw_html: site.config.raw_html,
-            };
-            let resolve = |path: &std::path::Path| {
-                site.by_source_path(path)
-                    .map(|target| site.url_of(target, lang))
-            };
-            let mut rendered = markdown::render(&body, &resolve);
-            rendered.html = without_control_characters(rendered.html);
-            ((section, index, lang.clone()), rendered)
+        .filter_map(|(section, index, lang)| {
+            Some((
+                (section, index, lang.clone()),
+                render_body(site, section, index, lang)?,
+            ))
         })
         .collect()
 }
@@ -350,6 +395,37 @@ impl Job {
 }
 
 impl<'a> Renderer<'a> {
+    fn new(
+        site: &'a Site,
+        locales: &'a Arc<Locales>,
+        templates: &Templates,
+        bodies: &'a Bodies,
+    ) -> Renderer<'a> {
+        let tera = site
+            .config
+            .langs()
+            .map(|lang| {
+                let mut tera = templates.tera.clone();
+                tera.register_function(
+                    "t",
+                    translate::Translate {
+                        locales: Arc::clone(locales),
+                        lang: lang.clone(),
+                    },
+                );
+                (lang.clone(), tera)
+            })
+            .collect();
+        Renderer {
+            site,
+            locales,
+            tera,
+            bodies,
+            origin: site.config.base_url.origin().ascii_serialization(),
+            template_paths: templates.paths.clone(),
+        }
+    }
+
     fn dir(&self, lang: &Lang) -> &'static str {
         self.site
             .config

@@ -1,0 +1,227 @@
+//! The preview's web server: pages from memory, a live-reload event
+//! stream, and the problems of a failed rebuild shown over the page.
+//!
+//! The reload script is added here, to responses only: it is never part
+//! of what `build` writes.
+
+use super::preview::{Served, Snapshot};
+use std::io::{self, Write};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
+use tiny_http::{Header, Request, Response};
+
+/// Where pages listen for rebuilds.
+pub const EVENTS_PATH: &str = "/__boletin/events";
+
+/// Added before `</body>` of every HTML page the preview serves: reloads
+/// the page after a good rebuild, shows the problems of a failed one.
+const LIVE_RELOAD: &str = r#"<script>(function(){var s=new EventSource("/__boletin/events");s.addEventListener("reload",function(){location.reload()});s.addEventListener("problems",function(e){var d=document.getElementById("boletin-problems");if(!d){d=document.createElement("pre");d.id="boletin-problems";document.body.appendChild(d)}d.textContent=e.data})})();</script>"#;
+
+/// How the problems box looks; it is added with the script.
+const PROBLEMS_STYLE: &str = "<style>#boletin-problems{position:fixed;left:0;right:0;bottom:0;max-height:70vh;overflow:auto;margin:0;padding:1rem;background:#3b0000;color:#fff;font:14px/1.45 ui-monospace,monospace;white-space:pre-wrap;z-index:2147483647;border-top:4px solid #ff6b6b}</style>";
+
+/// Everyone listening for rebuilds.
+#[derive(Clone, Default)]
+pub struct Listeners(Arc<Mutex<Vec<Sender<String>>>>);
+
+impl Listeners {
+    fn add(&self) -> Receiver<String> {
+        let (sender, receiver) = mpsc::channel();
+        if let Ok(mut list) = self.0.lock() {
+            list.push(sender);
+        }
+        receiver
+    }
+
+    /// Tells every open page to reload.
+    pub fn reload(&self, generation: u64) {
+        self.send(format!("event: reload\ndata: {generation}\n\n"));
+    }
+
+    /// Shows `problems` on every open page.
+    pub fn problems(&self, problems: &str) {
+        let data: String = problems
+            .lines()
+            .map(|line| format!("data: {line}\n"))
+            .collect();
+        self.send(format!("event: problems\n{data}\n"));
+    }
+
+    fn send(&self, message: String) {
+        if let Ok(mut list) = self.0.lock() {
+            list.retain(|sender| sender.send(message.clone()).is_ok());
+        }
+    }
+}
+
+/// Sends rebuild events to one open page until it goes away. Written
+/// straight to the connection and flushed each time: a buffered response
+/// body would hold the events back.
+fn stream_events(request: Request, listeners: &Listeners) {
+    let receiver = listeners.add();
+    let mut writer = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\nretry: 500\n\n";
+    if writer
+        .write_all(head.as_bytes())
+        .and_then(|()| writer.flush())
+        .is_err()
+    {
+        return;
+    }
+    loop {
+        let message = match receiver.recv_timeout(Duration::from_secs(15)) {
+            Ok(message) => message,
+            // A comment now and then notices a closed tab.
+            Err(RecvTimeoutError::Timeout) => ": still here\n\n".to_string(),
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        if writer
+            .write_all(message.as_bytes())
+            .and_then(|()| writer.flush())
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|()| {
+        Header::from_bytes(&b"X-Boletin"[..], &b"1"[..]).expect("a valid header")
+    })
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "xml" => "application/xml; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "pdf" => "application/pdf",
+        "woff2" => "font/woff2",
+        _ => "application/octet-stream",
+    }
+}
+
+/// `html` with the live-reload script (and the problems, if any) added.
+fn inject(html: &[u8], problems: Option<&str>) -> Vec<u8> {
+    let text = String::from_utf8_lossy(html);
+    let mut addition = format!("{PROBLEMS_STYLE}{LIVE_RELOAD}");
+    if let Some(problems) = problems {
+        let escaped = problems
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        addition = format!("<pre id=\"boletin-problems\" role=\"alert\">{escaped}</pre>{addition}");
+    }
+    let at = text.rfind("</body>").unwrap_or(text.len());
+    format!("{}{addition}{}", &text[..at], &text[at..]).into_bytes()
+}
+
+/// Answers one request.
+pub fn respond(
+    request: Request,
+    snapshot: &RwLock<Snapshot>,
+    listeners: &Listeners,
+    base_path: &str,
+) {
+    let url = request
+        .url()
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .to_string();
+    if url == EVENTS_PATH {
+        stream_events(request, listeners);
+        return;
+    }
+    let decoded = percent_encoding::percent_decode_str(&url)
+        .decode_utf8_lossy()
+        .into_owned();
+    let Some(relative) = decoded
+        .strip_prefix(base_path)
+        .or_else(|| decoded.strip_prefix(base_path.trim_end_matches('/')))
+    else {
+        let _ = request.respond(redirect(base_path));
+        return;
+    };
+    let relative = relative.trim_start_matches('/').to_string();
+    let guard = match snapshot.read() {
+        Ok(guard) => guard,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    let wanted = if relative.is_empty() || relative.ends_with('/') {
+        format!("{relative}index.html")
+    } else {
+        relative.clone()
+    };
+    let (status, path, served) = match guard.files.get(&wanted) {
+        Some(served) => (200, wanted, served.clone()),
+        None if guard.files.contains_key(&format!("{relative}/index.html")) => {
+            drop(guard);
+            let _ = request.respond(redirect(&format!("{}/", url.trim_end_matches('/'))));
+            return;
+        }
+        None => match guard.files.get("404.html") {
+            Some(served) => (404, "404.html".to_string(), served.clone()),
+            None => (
+                404,
+                "404.txt".to_string(),
+                Served::Bytes(Arc::from(&b"Not found"[..])),
+            ),
+        },
+    };
+    let problems = guard.problems.clone();
+    drop(guard);
+    let bytes: Vec<u8> = match served {
+        Served::Bytes(bytes) => bytes.to_vec(),
+        Served::BuiltIn(bytes) => bytes.to_vec(),
+        Served::File(file) => match std::fs::read(&file) {
+            Ok(bytes) => bytes,
+            Err(_) => {
+                let _ = request.respond(Response::from_string("Not found").with_status_code(404));
+                return;
+            }
+        },
+    };
+    let body = if path.ends_with(".html") {
+        inject(&bytes, problems.as_deref())
+    } else {
+        bytes
+    };
+    let response = Response::from_data(body)
+        .with_status_code(status)
+        .with_header(header("Content-Type", content_type(&path)))
+        .with_header(header("Cache-Control", "no-store"));
+    let _ = request.respond(response);
+}
+
+fn redirect(to: &str) -> Response<io::Empty> {
+    Response::empty(301).with_header(header("Location", to))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_script_goes_before_the_end_of_the_body_and_problems_are_escaped() {
+        let page = String::from_utf8(inject(
+            b"<html><body><p>x</p></body></html>",
+            Some("a <b> & c"),
+        ))
+        .unwrap();
+        assert!(page.ends_with("</script></body></html>"), "{page}");
+        assert!(page.contains("a &lt;b&gt; &amp; c"), "{page}");
+    }
+}

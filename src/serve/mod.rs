@@ -1,0 +1,179 @@
+//! `boletin serve`: builds the site into memory, serves it on
+//! 127.0.0.1, and rebuilds and reloads open pages on every change.
+//! It never writes to disk, so a preview cannot be uploaded by mistake.
+
+mod http;
+mod preview;
+mod watch;
+
+use crate::cli::ServeArgs;
+use crate::commands::{Outcome, count};
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use preview::{Preview, Snapshot};
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+/// Runs `boletin serve` until Ctrl-C.
+pub fn run(args: &ServeArgs) -> Outcome {
+    let root = args.site.root.clone();
+    let config = match Config::load(&root, None) {
+        Ok(config) => config,
+        Err(problems) => {
+            let color = std::io::stderr().is_terminal();
+            for problem in problems {
+                eprintln!("{}", problem.render(color));
+            }
+            return Outcome::SiteErrors;
+        }
+    };
+    let server = match tiny_http::Server::http(("127.0.0.1", args.port)) {
+        Ok(server) => Arc::new(server),
+        Err(error) => {
+            let next = args.port.checked_add(1).unwrap_or(1111);
+            let problem = Diagnostic::error("--port", format!("cannot listen on port {}: {error}", args.port))
+                .help(format!("another program (perhaps another boletin serve) uses it; try: boletin serve --port {next}"));
+            eprintln!("{}", problem.render(std::io::stderr().is_terminal()));
+            return Outcome::SiteErrors;
+        }
+    };
+    let port = server.server_addr().to_ip().map_or(args.port, |a| a.port());
+    let base_path = config.base_path().to_string();
+    let base_url = format!("http://127.0.0.1:{port}{base_path}");
+
+    let snapshot = Arc::new(RwLock::new(Snapshot::default()));
+    let listeners = http::Listeners::default();
+    let mut preview = Preview::new(root.clone(), base_url.clone(), args.drafts);
+    let started = Instant::now();
+    apply(&snapshot, &listeners, started, |s| preview.rebuild_all(s));
+
+    println!(
+        "Serving the preview of {} (nothing is written to disk):",
+        root.display()
+    );
+    for language in &config.languages {
+        println!(
+            "  {:<6} {base_url}{}/",
+            language.lang.as_str(),
+            language.lang
+        );
+    }
+    println!("Press Ctrl-C to stop.");
+    if args.open {
+        let first = config
+            .languages
+            .first()
+            .map_or(String::new(), |l| format!("{}/", l.lang));
+        if let Err(error) = opener::open(format!("{base_url}{first}")) {
+            eprintln!("warning: could not open a browser: {error}");
+        }
+    }
+
+    let running = Arc::new(AtomicBool::new(true));
+    {
+        let running = Arc::clone(&running);
+        let server = Arc::clone(&server);
+        let _ = ctrlc::set_handler(move || {
+            running.store(false, Ordering::SeqCst);
+            server.unblock();
+        });
+    }
+    {
+        let server = Arc::clone(&server);
+        let snapshot = Arc::clone(&snapshot);
+        let listeners = listeners.clone();
+        std::thread::spawn(move || {
+            for request in server.incoming_requests() {
+                let snapshot = Arc::clone(&snapshot);
+                let listeners = listeners.clone();
+                let base_path = base_path.clone();
+                std::thread::spawn(move || {
+                    http::respond(request, &snapshot, &listeners, &base_path)
+                });
+            }
+        });
+    }
+
+    let changes = match watch::Watcher::start(&root) {
+        Ok(changes) => changes,
+        Err(error) => {
+            eprintln!(
+                "error: cannot watch {} for changes: {error}",
+                root.display()
+            );
+            return Outcome::SiteErrors;
+        }
+    };
+    while running.load(Ordering::SeqCst) {
+        let Some(changed) = changes.next(Duration::from_millis(200)) else {
+            continue;
+        };
+        let started = Instant::now();
+        apply(&snapshot, &listeners, started, |s| {
+            preview.update(&changed, s)
+        });
+    }
+    println!("Stopped.");
+    Outcome::Success
+}
+
+/// Runs one rebuild against the served snapshot and tells everyone.
+fn apply(
+    snapshot: &RwLock<Snapshot>,
+    listeners: &http::Listeners,
+    started: Instant,
+    rebuild: impl FnOnce(&mut Snapshot) -> preview::Outcome,
+) {
+    let mut guard = match snapshot.write() {
+        Ok(guard) => guard,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    let color = std::io::stderr().is_terminal();
+    match rebuild(&mut guard) {
+        preview::Outcome::Rebuilt {
+            files,
+            full,
+            warnings,
+        } => {
+            guard.problems = None;
+            guard.generation += 1;
+            let generation = guard.generation;
+            drop(guard);
+            for warning in &warnings {
+                eprintln!("{}", warning.render(color));
+            }
+            listeners.reload(generation);
+            println!(
+                "{} {} in {} ms{}",
+                if full { "Built" } else { "Updated" },
+                count(files, "file"),
+                started.elapsed().as_millis(),
+                if warnings.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {}", count(warnings.len(), "warning"))
+                }
+            );
+        }
+        preview::Outcome::Failed(diagnostics) => {
+            let plain: Vec<String> = diagnostics
+                .sorted()
+                .iter()
+                .map(|d| d.render(false))
+                .collect();
+            let text = plain.join("\n");
+            for diagnostic in diagnostics.sorted() {
+                eprintln!("{}", diagnostic.render(color));
+            }
+            eprintln!(
+                "{}; the preview keeps showing the last good pages.",
+                count(diagnostics.error_count(), "error")
+            );
+            guard.problems = Some(text.clone());
+            drop(guard);
+            listeners.problems(&text);
+        }
+    }
+}
