@@ -64,6 +64,9 @@ pub struct BuildArgs {
     /// Print only warnings and errors
     #[arg(long)]
     pub quiet: bool,
+    /// Print how long each stage took (load, parse, render, write)
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// Options of `boletin check`.

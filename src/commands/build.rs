@@ -1,14 +1,29 @@
 //! `boletin build`: load, model, render, write, and report.
 
-use super::{Outcome, render_site, report};
+use super::{Outcome, load_site, report};
 use crate::cli::BuildArgs;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::render::{self, Output};
 use crate::write;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// Source folders a build must never write into or over.
 const SOURCE_FOLDERS: &[&str] = &["content", "locales", "themes", "static"];
+
+/// A build shorter than this shows no progress bar.
+const QUIET_BUILD: Duration = Duration::from_secs(1);
+
+/// Seconds spent in each stage, for `--timings` and the benchmarks.
+#[derive(Default)]
+struct Timings {
+    load: f64,
+    markdown: f64,
+    render: f64,
+    write: f64,
+}
 
 /// Runs `boletin build`.
 pub fn run(args: &BuildArgs) -> Outcome {
@@ -21,13 +36,11 @@ pub fn run(args: &BuildArgs) -> Outcome {
         report(&diagnostics);
         return Outcome::SiteErrors;
     }
-    let rendered = render_site(
-        &root,
-        args.base_url.as_deref(),
-        args.drafts,
-        &mut diagnostics,
-    );
-    let Some(rendered) = rendered else {
+    let progress = Progress::new(args.quiet, started);
+    let mut timings = Timings::default();
+    let output = build(args, &root, &mut diagnostics, &mut timings, &progress);
+    let Some(output) = output else {
+        progress.finish();
         report(&diagnostics);
         eprintln!(
             "The site was not built; {} was left as it was.",
@@ -35,7 +48,12 @@ pub fn run(args: &BuildArgs) -> Outcome {
         );
         return Outcome::SiteErrors;
     };
-    if let Err(error) = write::write_site(&output_dir, &rendered.output.files) {
+    let write_started = Instant::now();
+    progress.message("writing");
+    let written = write::write_site(&output_dir, &output.files);
+    timings.write = write_started.elapsed().as_secs_f64();
+    progress.finish();
+    if let Err(error) = written {
         diagnostics.push(
             Diagnostic::error(&output_dir, error.to_string())
                 .help("check that the folder can be written to and the disk is not full"),
@@ -44,9 +62,14 @@ pub fn run(args: &BuildArgs) -> Outcome {
         return Outcome::SiteErrors;
     }
     report(&diagnostics);
+    if args.timings {
+        eprintln!(
+            "timings: load {:.3} s, parse {:.3} s, render {:.3} s, write {:.3} s",
+            timings.load, timings.markdown, timings.render, timings.write
+        );
+    }
     if !args.quiet {
-        let per_language: Vec<String> = rendered
-            .output
+        let per_language: Vec<String> = output
             .pages_per_language
             .iter()
             .map(|(lang, count)| format!("{lang} {count}"))
@@ -54,18 +77,102 @@ pub fn run(args: &BuildArgs) -> Outcome {
         let warnings = diagnostics.warning_count();
         println!(
             "Built {} pages ({}) into {} in {:.2} s{}.",
-            rendered.output.pages_per_language.values().sum::<usize>(),
+            output.pages_per_language.values().sum::<usize>(),
             per_language.join(", "),
             output_dir.display(),
             started.elapsed().as_secs_f64(),
-            match warnings {
-                0 => String::new(),
-                1 => ", 1 warning".to_string(),
-                n => format!(", {n} warnings"),
+            if warnings == 0 {
+                String::new()
+            } else {
+                format!(", {}", super::count(warnings, "warning"))
             }
         );
     }
     Outcome::Success
+}
+
+/// Loads and renders the site, timing each stage; `None` on errors.
+fn build(
+    args: &BuildArgs,
+    root: &Path,
+    diagnostics: &mut Diagnostics,
+    timings: &mut Timings,
+    progress: &Progress,
+) -> Option<Output> {
+    let stage = Instant::now();
+    let loaded = load_site(root, args.base_url.as_deref(), args.drafts, diagnostics)?;
+    timings.load = stage.elapsed().as_secs_f64();
+    let templates = loaded
+        .templates
+        .as_ref()
+        .filter(|_| !diagnostics.has_errors())?;
+    let stage = Instant::now();
+    progress.message("reading Markdown");
+    let bodies = render::render_bodies(&loaded.site);
+    timings.markdown = stage.elapsed().as_secs_f64();
+    let stage = Instant::now();
+    progress.message("rendering pages");
+    let on_page = |done: usize, total: usize| progress.pages(done, total);
+    let output = render::render_with_bodies(
+        &loaded.site,
+        &loaded.locales,
+        templates,
+        &loaded.theme,
+        &bodies,
+        &on_page,
+    );
+    timings.render = stage.elapsed().as_secs_f64();
+    diagnostics.extend(output.problems.iter().cloned());
+    (!diagnostics.has_errors()).then_some(output)
+}
+
+/// The progress bar: hidden until the build has taken a second, and
+/// never shown off a terminal or with `--quiet`.
+struct Progress {
+    bar: Option<ProgressBar>,
+    started: Instant,
+}
+
+impl Progress {
+    fn new(quiet: bool, started: Instant) -> Progress {
+        let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+            if let Ok(style) =
+                ProgressStyle::with_template("{msg:>16} [{bar:30}] {pos}/{len} pages")
+            {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar
+        });
+        Progress { bar, started }
+    }
+
+    fn show_if_slow(&self, bar: &ProgressBar) {
+        if bar.is_hidden() && self.started.elapsed() >= QUIET_BUILD {
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn message(&self, message: &'static str) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(message);
+            self.show_if_slow(bar);
+        }
+    }
+
+    fn pages(&self, done: usize, total: usize) {
+        if let Some(bar) = &self.bar {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+            self.show_if_slow(bar);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 /// An absolute, `..`-free form of `path`, resolving what exists on disk.

@@ -12,7 +12,7 @@ use crate::diagnostics::Diagnostics;
 use crate::i18n::Locales;
 use crate::load::{self, LocaleFile, theme::Theme};
 use crate::model::{self, Site};
-use crate::render::{self, Output, Templates};
+use crate::render::Templates;
 use std::io::IsTerminal;
 use std::path::Path;
 use std::sync::Arc;
@@ -25,12 +25,6 @@ pub struct Loaded {
     /// `None` when a template has a syntax error (reported).
     pub templates: Option<Templates>,
     pub locale_files: Vec<LocaleFile>,
-}
-
-/// A site rendered in memory.
-pub struct Rendered {
-    pub loaded: Loaded,
-    pub output: Output,
 }
 
 /// Reads and models the site under `root`. Problems go to `diagnostics`;
@@ -68,26 +62,6 @@ pub fn load_site(
         templates,
         locale_files: sources.locales,
     })
-}
-
-/// Loads and renders the site; `None` when it has errors.
-pub fn render_site(
-    root: &Path,
-    base_url: Option<&str>,
-    drafts: bool,
-    diagnostics: &mut Diagnostics,
-) -> Option<Rendered> {
-    let loaded = load_site(root, base_url, drafts, diagnostics)?;
-    let templates = loaded
-        .templates
-        .as_ref()
-        .filter(|_| !diagnostics.has_errors())?;
-    let output = render::render(&loaded.site, &loaded.locales, templates, &loaded.theme);
-    diagnostics.extend(output.problems.iter().cloned());
-    if diagnostics.has_errors() {
-        return None;
-    }
-    Some(Rendered { loaded, output })
 }
 
 /// How a command ended, as the process exit status.

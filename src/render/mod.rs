@@ -135,8 +135,18 @@ impl Templates {
 
 /// Renders every page of `site`.
 pub fn render(site: &Site, locales: &Arc<Locales>, templates: &Templates, theme: &Theme) -> Output {
-    render_with_bodies(site, locales, templates, theme, &render_bodies(site))
+    render_with_bodies(
+        site,
+        locales,
+        templates,
+        theme,
+        &render_bodies(site),
+        &|_, _| {},
+    )
 }
+
+/// Told `(pages done, pages in all)` as pages are rendered, from any thread.
+pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
 
 /// Renders every page of `site` with its Markdown already rendered.
 pub fn render_with_bodies(
@@ -145,6 +155,7 @@ pub fn render_with_bodies(
     templates: &Templates,
     theme: &Theme,
     bodies: &Bodies,
+    progress: Progress,
 ) -> Output {
     let mut output = Output::default();
     for ((section, index, lang), body) in bodies {
@@ -165,8 +176,18 @@ pub fn render_with_bodies(
         .sort_by(|a, b| (&a.source, a.link.location.line).cmp(&(&b.source, b.link.location.line)));
     let renderer = Renderer::new(site, locales, templates, bodies);
     let jobs = renderer.jobs();
-    let results: Vec<Result<(PathBuf, String), Diagnostic>> =
-        jobs.par_iter().map(|job| renderer.run(job)).collect();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let results: Vec<Result<(PathBuf, String), Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| {
+            let result = renderer.run(job);
+            progress(
+                done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
+                jobs.len(),
+            );
+            result
+        })
+        .collect();
     for (job, result) in jobs.iter().zip(results) {
         match result {
             Ok((path, text)) => {

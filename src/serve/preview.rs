@@ -109,6 +109,7 @@ impl Preview {
             templates,
             &loaded.theme,
             &bodies,
+            &|_, _| {},
         );
         diagnostics.extend(output.problems.iter().cloned());
         if diagnostics.has_errors() {
