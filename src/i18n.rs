@@ -38,6 +38,9 @@ pub struct Locales {
     /// Message ids of each language, with the file that defines each.
     messages: BTreeMap<Lang, BTreeMap<String, PathBuf>>,
     dates: HashMap<Lang, DateFormatter>,
+    /// Messages a translation could not format (language, id, why),
+    /// collected while pages render.
+    format_problems: std::sync::Mutex<std::collections::BTreeSet<(Lang, String, String)>>,
 }
 
 impl std::fmt::Debug for Locales {
@@ -138,6 +141,7 @@ impl Locales {
             bundles,
             messages,
             dates,
+            format_problems: Default::default(),
         };
         for missing in locales.missing_messages() {
             diagnostics.push(
@@ -180,6 +184,32 @@ impl Locales {
             }
         }
         missing
+    }
+
+    /// Messages a translation could not format while rendering, as
+    /// warnings naming the locale file (strict: `check` stops on them).
+    pub fn take_format_problems(&self) -> Vec<Diagnostic> {
+        let problems = match self.format_problems.lock() {
+            Ok(mut problems) => std::mem::take(&mut *problems),
+            Err(_) => return Vec::new(),
+        };
+        problems
+            .into_iter()
+            .map(|(lang, id, problem)| {
+                let path = self
+                    .messages
+                    .get(&lang)
+                    .and_then(|ids| ids.get(&id))
+                    .cloned()
+                    .unwrap_or_else(|| PathBuf::from("locales").join(lang.as_str()));
+                Diagnostic::warning(
+                    path,
+                    format!("{problem}; the `{}` text is shown instead", self.default),
+                )
+                .help("use only the variables the default language's message uses")
+                .strict()
+            })
+            .collect()
     }
 
     /// How much of the default language's interface each language has.
@@ -245,12 +275,18 @@ impl Locales {
             };
             let mut errors = Vec::new();
             let text = bundle.format_pattern(pattern, args, &mut errors);
-            return match errors.first() {
-                None => Ok(text.into_owned()),
-                Some(error) => Err(format!(
-                    "the message `{id}` in `{lang}` cannot be shown: {error}"
-                )),
+            let Some(error) = errors.first() else {
+                return Ok(text.into_owned());
             };
+            let problem = format!("the message `{id}` cannot be shown in `{lang}`: {error}");
+            if *lang == self.default {
+                return Err(problem);
+            }
+            // A translation's mistake should not stop the newsletter: the
+            // default language's text stands in, and build warns.
+            if let Ok(mut problems) = self.format_problems.lock() {
+                problems.insert((lang.clone(), id.to_string(), problem));
+            }
         }
         Err(format!(
             "the message `{id}` is missing in locales/{}/",

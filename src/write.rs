@@ -52,23 +52,15 @@ pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), WriteError>
     let retired = parent.join(format!(".{name}.boletin-old-{}", std::process::id()));
     let result = stage(&staging, files).and_then(|()| swap(output, &staging, &retired));
     // Whatever happened, nothing but the output folder is left behind.
-    let _ = fs::remove_dir_all(&staging);
-    let _ = fs::remove_dir_all(&retired);
+    remove_tree(&staging);
+    remove_tree(&retired);
     result
 }
 
 fn stage(staging: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
-    if staging.exists() {
-        fs::remove_dir_all(staging).map_err(io_error(staging))?;
-    }
+    remove_tree(staging);
     fs::create_dir_all(staging).map_err(io_error(staging))?;
-    let folders: BTreeSet<PathBuf> = files
-        .iter()
-        .filter_map(|f| f.path.parent().map(|p| staging.join(p)))
-        .collect();
-    for folder in &folders {
-        fs::create_dir_all(folder).map_err(io_error(folder))?;
-    }
+    create_folders(staging, files)?;
     files.par_iter().try_for_each(|file| {
         let target = staging.join(&file.path);
         match &file.content {
@@ -79,6 +71,56 @@ fn stage(staging: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
                 .map_err(io_error(source)),
         }
     })
+}
+
+/// Creates every folder the files need, a level at a time so each level's
+/// folders can be made in parallel (on some file systems a `mkdir` costs
+/// as much as writing a page).
+fn create_folders(staging: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
+    let mut folders: BTreeSet<PathBuf> = BTreeSet::new();
+    for file in files {
+        let mut folder = file.path.parent();
+        while let Some(path) = folder.filter(|p| !p.as_os_str().is_empty()) {
+            if !folders.insert(path.to_path_buf()) {
+                break;
+            }
+            folder = path.parent();
+        }
+    }
+    let deepest = folders
+        .iter()
+        .map(|f| f.components().count())
+        .max()
+        .unwrap_or(0);
+    for depth in 1..=deepest {
+        let level: Vec<&PathBuf> = folders
+            .iter()
+            .filter(|f| f.components().count() == depth)
+            .collect();
+        level.par_iter().try_for_each(|folder| {
+            let path = staging.join(folder);
+            fs::create_dir(&path).map_err(io_error(&path))
+        })?;
+    }
+    Ok(())
+}
+
+/// Removes a whole tree, its files in parallel: deleting the previous
+/// site is as slow as writing it on some file systems.
+fn remove_tree(root: &Path) {
+    if !root.exists() {
+        return;
+    }
+    let files: Vec<PathBuf> = walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_dir())
+        .map(|e| e.into_path())
+        .collect();
+    files.par_iter().for_each(|file| {
+        let _ = fs::remove_file(file);
+    });
+    let _ = fs::remove_dir_all(root);
 }
 
 /// Puts `staging` in the place of `output`, moving the old one aside first.

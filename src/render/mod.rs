@@ -212,6 +212,7 @@ pub fn render_with_bodies(
             .into_bytes(),
         ),
     });
+    output.problems.extend(locales.take_format_problems());
     output.files.extend(renderer.copied_files(theme));
     output.files.sort_by(|a, b| a.path.cmp(&b.path));
     output
@@ -348,6 +349,7 @@ pub fn render_document(
             Err(problem) => problems.push(problem),
         }
     }
+    problems.extend(locales.take_format_problems());
     (files, problems)
 }
 

@@ -207,9 +207,10 @@ impl Preview {
                 section,
                 index,
             );
-            if !problems.is_empty() {
+            if problems.iter().any(Diagnostic::is_error) {
                 return Some(Err(problems));
             }
+            warnings.extend(problems);
             files.extend(rendered);
         }
         Some(Ok((files, warnings)))
