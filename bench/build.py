@@ -3,7 +3,7 @@
 
 Usage:  python3 bench/build.py [--sizes 1000,5000] [--runs 5]
                                [--work /tmp/boletin-bench] [--no-hugo]
-                               [--no-cargo]
+                               [--no-cargo] [--out-dir DIR]
 
 For each size N:
   * generates the corpus with bench/gen_corpus.py (once: it is cached in
@@ -13,9 +13,11 @@ For each size N:
     (`boletin build --root DIR --output OUT --quiet [--timings]`) and, when
     `hugo` is on PATH and --no-hugo is not given, WORK/corpus-N/hugo with
     `hugo -s DIR -d OUT --quiet`, alternating boletin, hugo, boletin, hugo...
-    --runs times each.  Every run writes into a fresh output folder (the old
-    one is deleted first, outside the timing) and is measured with GNU
-    `/usr/bin/time -f "%e %M"` (wall seconds, peak RSS in KiB);
+    --runs times each.  OUT is WORK/out-N/<tool> (--out-dir DIR: DIR/out-N/,
+    e.g. a tmpfs to leave a slow disk out of the comparison).  Every run
+    writes into a fresh output folder (the old one is deleted first and the
+    disks are flushed with sync(), both outside the timing) and is measured
+    with GNU `/usr/bin/time -f "%e %M"` (wall seconds, peak RSS in KiB);
   * prints the median wall time and median peak memory of each tool, the
     number of *.html files of the last run, boletin's time per page, the
     boletin/Hugo ratios and boletin's median phase breakdown (from the
@@ -193,9 +195,13 @@ def count_html(folder):
 
 
 def fresh(folder):
+    """Deletes folder, then flushes the file systems, so that the deletion
+    (and the previous run's pending writes) are not charged to the next
+    run's timing."""
     shutil.rmtree(folder, ignore_errors=True)
     if os.path.exists(folder):
         raise BenchError(f"cannot delete {folder}")
+    os.sync()
 
 
 def build_failed(tool, n, run_no, cmd, r):
@@ -208,7 +214,7 @@ def build_failed(tool, n, run_no, cmd, r):
 
 def bench_size(n, args, binary, use_timings, hugo):
     corpus, manifest = ensure_corpus(args.work, n)
-    out_root = Path(args.work) / f"out-{n}"
+    out_root = Path(args.out_dir or args.work) / f"out-{n}"
     out_root.mkdir(parents=True, exist_ok=True)
     b_out, h_out = out_root / "boletin", out_root / "hugo"
     b_cmd = [binary, "build", "--root", corpus / "boletin", "--output", b_out,
@@ -328,7 +334,7 @@ def print_size(res):
         total = sum(phases.values())
         log("boletin phases (median s): " + ", ".join(
             f"{k} {v:.3f}" for k, v in phases.items())
-            + f"  (sum {total:.3f} of {res['boletin']['median_wall_s']:.2f} wall)")
+            + f"  (sum of medians {total:.3f}; median wall {res['boletin']['median_wall_s']:.2f})")
     else:
         log("boletin phases: n/a (no `timings:` line; binary without --timings?)")
 
@@ -387,6 +393,9 @@ def main(argv=None):
                     help="runs per tool and size (default 5)")
     ap.add_argument("--work", default=DEFAULT_WORK,
                     help=f"cache and scratch folder (default {DEFAULT_WORK})")
+    ap.add_argument("--out-dir", metavar="DIR",
+                    help="where the builds write (DIR/out-N/{boletin,hugo}; "
+                         "default: --work), e.g. a tmpfs to leave the disk out")
     ap.add_argument("--no-hugo", action="store_true", help="boletin only")
     ap.add_argument("--no-cargo", action="store_true",
                     help="do not run cargo build --release; use the existing binary")
@@ -395,6 +404,9 @@ def main(argv=None):
         ap.error("--runs must be >= 1")
     args.work = os.path.abspath(args.work)
     os.makedirs(args.work, exist_ok=True)
+    if args.out_dir:
+        args.out_dir = os.path.abspath(args.out_dir)
+        os.makedirs(args.out_dir, exist_ok=True)
     if not os.access(GNU_TIME, os.X_OK):
         log(f"error: {GNU_TIME} (GNU time) is required: apt-get install time")
         return 1
@@ -421,6 +433,7 @@ def main(argv=None):
             "boletin_binary": str(binary), "boletin_git": git_state(),
             "boletin_timings_flag": use_timings,
             "hugo": hugo_version, "runs": args.runs, "sizes": args.sizes,
+            "output_folder": args.out_dir or args.work,
         }
         log(f"boletin {binary} (git {meta['boletin_git']['commit']}"
             f"{', modified' if meta['boletin_git']['code_modified'] else ''})"

@@ -50,6 +50,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+sys.dont_write_bytecode = True  # no bench/__pycache__ left in the clone
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build import (DEFAULT_WORK, BenchError, ensure_binary,  # noqa: E402
                    ensure_corpus, git_state, log)
