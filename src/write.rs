@@ -32,54 +32,80 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
 }
 
 /// Writes `files` as the new contents of `output`, replacing it whole.
+pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
+    let paths: Vec<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
+    let staging = Staging::begin(output, &paths)?;
+    files.par_iter().try_for_each(|file| staging.put(file))?;
+    staging.commit()
+}
+
+/// A new site being written beside the output folder, swapped in whole
+/// by `commit`. Dropped without a commit, it is removed and the output
+/// stays exactly as it was.
 ///
 /// A page identical to the one the previous build wrote is hard-linked
 /// from it rather than written again, so republishing after a small
 /// change creates few new files; the previous output itself is never
 /// modified.
-pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
-    for file in files {
-        if !is_plain_relative(&file.path) {
-            return Err(WriteError::Escapes {
-                path: file.path.clone(),
-            });
-        }
-    }
-    let parent = output.parent().ok_or_else(|| WriteError::NoParent {
-        output: output.to_path_buf(),
-    })?;
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "public".to_string());
-    fs::create_dir_all(parent).map_err(io_error(parent))?;
-    let staging = parent.join(format!(".{name}.boletin-staging-{}", std::process::id()));
-    let retired = parent.join(format!(".{name}.boletin-old-{}", std::process::id()));
-    let result = stage(&staging, output, files).and_then(|()| swap(output, &staging, &retired));
-    // Whatever happened, nothing but the output folder is left behind.
-    remove_tree(&staging);
-    remove_tree(&retired);
-    result
+pub struct Staging {
+    output: PathBuf,
+    staging: PathBuf,
+    retired: PathBuf,
 }
 
-fn stage(staging: &Path, previous: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
-    remove_tree(staging);
-    fs::create_dir_all(staging).map_err(io_error(staging))?;
-    create_folders(staging, files)?;
-    files.par_iter().try_for_each(|file| {
-        let target = staging.join(&file.path);
+impl Staging {
+    /// Prepares a staging folder with every folder `paths` (relative to
+    /// the output) need; refuses paths that would leave it.
+    pub fn begin(output: &Path, paths: &[PathBuf]) -> Result<Staging, WriteError> {
+        if let Some(path) = paths.iter().find(|p| !is_plain_relative(p)) {
+            return Err(WriteError::Escapes { path: path.clone() });
+        }
+        let parent = output.parent().ok_or_else(|| WriteError::NoParent {
+            output: output.to_path_buf(),
+        })?;
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| "public".to_string());
+        fs::create_dir_all(parent).map_err(io_error(parent))?;
+        let staging = Staging {
+            output: output.to_path_buf(),
+            staging: parent.join(format!(".{name}.boletin-staging-{}", std::process::id())),
+            retired: parent.join(format!(".{name}.boletin-old-{}", std::process::id())),
+        };
+        remove_tree(&staging.staging);
+        fs::create_dir_all(&staging.staging).map_err(io_error(&staging.staging))?;
+        create_folders(&staging.staging, paths)?;
+        Ok(staging)
+    }
+
+    /// Writes one file; safe to call from many threads at once.
+    pub fn put(&self, file: &OutputFile) -> Result<(), WriteError> {
+        let target = self.staging.join(&file.path);
         let bytes = match &file.content {
             Content::Bytes(bytes) => bytes.as_slice(),
             Content::BuiltIn(bytes) => bytes,
             Content::Copy(source) => return copy_or_link(source, &target),
         };
-        if unchanged(&previous.join(&file.path), bytes)
-            && fs::hard_link(previous.join(&file.path), &target).is_ok()
-        {
+        let previous = self.output.join(&file.path);
+        if unchanged(&previous, bytes) && fs::hard_link(&previous, &target).is_ok() {
             return Ok(());
         }
         fs::write(&target, bytes).map_err(io_error(&target))
-    })
+    }
+
+    /// Puts the new site in the place of the old one.
+    pub fn commit(self) -> Result<(), WriteError> {
+        swap(&self.output, &self.staging, &self.retired)
+    }
+}
+
+impl Drop for Staging {
+    /// Whatever happened, nothing but the output folder is left behind.
+    fn drop(&mut self) {
+        remove_tree(&self.staging);
+        remove_tree(&self.retired);
+    }
 }
 
 /// Whether the previous build wrote exactly `bytes` at `path`.
@@ -101,10 +127,10 @@ fn copy_or_link(source: &Path, target: &Path) -> Result<(), WriteError> {
 /// Creates every folder the files need, a level at a time so each level's
 /// folders can be made in parallel (on some file systems a `mkdir` costs
 /// as much as writing a page).
-fn create_folders(staging: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
+fn create_folders(staging: &Path, paths: &[PathBuf]) -> Result<(), WriteError> {
     let mut folders: BTreeSet<PathBuf> = BTreeSet::new();
-    for file in files {
-        let mut folder = file.path.parent();
+    for path in paths {
+        let mut folder = path.parent();
         while let Some(path) = folder.filter(|p| !p.as_os_str().is_empty()) {
             if !folders.insert(path.to_path_buf()) {
                 break;

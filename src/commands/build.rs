@@ -3,8 +3,8 @@
 use super::{Outcome, load_site, report};
 use crate::cli::BuildArgs;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::render::{self, Output};
-use crate::write;
+use crate::render::{self, Pages, Summary};
+use crate::write::{self, Staging};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -38,9 +38,16 @@ pub fn run(args: &BuildArgs) -> Outcome {
     }
     let progress = Progress::new(args.quiet, started);
     let mut timings = Timings::default();
-    let output = build(args, &root, &mut diagnostics, &mut timings, &progress);
-    let Some(output) = output else {
-        progress.finish();
+    let summary = build(
+        args,
+        &root,
+        &output_dir,
+        &mut diagnostics,
+        &mut timings,
+        &progress,
+    );
+    progress.finish();
+    let Some(summary) = summary else {
         report(&diagnostics);
         eprintln!(
             "The site was not built; {} was left as it was.",
@@ -48,19 +55,6 @@ pub fn run(args: &BuildArgs) -> Outcome {
         );
         return Outcome::SiteErrors;
     };
-    let write_started = Instant::now();
-    progress.message("writing");
-    let written = write::write_site(&output_dir, &output.files);
-    timings.write = write_started.elapsed().as_secs_f64();
-    progress.finish();
-    if let Err(error) = written {
-        diagnostics.push(
-            Diagnostic::error(&output_dir, error.to_string())
-                .help("check that the folder can be written to and the disk is not full"),
-        );
-        report(&diagnostics);
-        return Outcome::SiteErrors;
-    }
     report(&diagnostics);
     if args.timings {
         eprintln!(
@@ -69,7 +63,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
         );
     }
     if !args.quiet {
-        let per_language: Vec<String> = output
+        let per_language: Vec<String> = summary
             .pages_per_language
             .iter()
             .map(|(lang, count)| format!("{lang} {count}"))
@@ -77,7 +71,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
         let warnings = diagnostics.warning_count();
         println!(
             "Built {} pages ({}) into {} in {:.2} s{}.",
-            output.pages_per_language.values().sum::<usize>(),
+            summary.pages_per_language.values().sum::<usize>(),
             per_language.join(", "),
             output_dir.display(),
             started.elapsed().as_secs_f64(),
@@ -91,39 +85,77 @@ pub fn run(args: &BuildArgs) -> Outcome {
     Outcome::Success
 }
 
-/// Loads and renders the site, timing each stage; `None` on errors.
+/// Loads, renders and writes the site, timing each stage; `None` on
+/// errors, with the output folder as it was.
+///
+/// Pages are written into the staging folder as they are rendered, so
+/// the whole site is never held in memory; "render" counts both, "write"
+/// the folders, the swap and removing the previous output.
 fn build(
     args: &BuildArgs,
     root: &Path,
+    output_dir: &Path,
     diagnostics: &mut Diagnostics,
     timings: &mut Timings,
     progress: &Progress,
-) -> Option<Output> {
+) -> Option<Summary> {
     let stage = Instant::now();
-    let loaded = load_site(root, args.base_url.as_deref(), args.drafts, diagnostics)?;
+    let mut loaded = load_site(root, args.base_url.as_deref(), args.drafts, diagnostics)?;
     timings.load = stage.elapsed().as_secs_f64();
-    let templates = loaded
-        .templates
-        .as_ref()
-        .filter(|_| !diagnostics.has_errors())?;
+    if diagnostics.has_errors() {
+        return None;
+    }
+    let templates = loaded.templates.take()?;
     let stage = Instant::now();
     progress.message("reading Markdown");
     let bodies = render::render_bodies(&loaded.site);
+    // The Markdown has become HTML; nothing reads it again.
+    loaded.site.forget_markdown();
     timings.markdown = stage.elapsed().as_secs_f64();
+
     let stage = Instant::now();
-    progress.message("rendering pages");
-    let on_page = |done: usize, total: usize| progress.pages(done, total);
-    let output = render::render_with_bodies(
+    let pages = Pages::new(
         &loaded.site,
         &loaded.locales,
-        templates,
+        &templates,
         &loaded.theme,
         &bodies,
-        &on_page,
     );
+    let staging = match Staging::begin(output_dir, &pages.paths()) {
+        Ok(staging) => staging,
+        Err(error) => {
+            diagnostics.push(write_problem(output_dir, &error));
+            return None;
+        }
+    };
+    let mut write_time = stage.elapsed().as_secs_f64();
+    let stage = Instant::now();
+    progress.message("writing pages");
+    let on_page = |done: usize, total: usize| progress.pages(done, total);
+    let summary = pages.render_each(&on_page, &|file| {
+        staging
+            .put(&file)
+            .map_err(|error| write_problem(output_dir, &error))
+    });
     timings.render = stage.elapsed().as_secs_f64();
-    diagnostics.extend(output.problems.iter().cloned());
-    (!diagnostics.has_errors()).then_some(output)
+    diagnostics.extend(summary.problems.iter().cloned());
+    if diagnostics.has_errors() {
+        return None;
+    }
+    let stage = Instant::now();
+    let committed = staging.commit();
+    write_time += stage.elapsed().as_secs_f64();
+    timings.write = write_time;
+    if let Err(error) = committed {
+        diagnostics.push(write_problem(output_dir, &error));
+        return None;
+    }
+    Some(summary)
+}
+
+fn write_problem(output_dir: &Path, error: &write::WriteError) -> Diagnostic {
+    Diagnostic::error(output_dir, error.to_string())
+        .help("check that the folder can be written to and the disk is not full")
 }
 
 /// The progress bar: hidden until the build has taken a second, and

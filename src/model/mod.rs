@@ -128,6 +128,16 @@ impl Site {
         }
     }
 
+    /// Frees every translation's Markdown once it has been rendered: a
+    /// build holds the HTML, and needs the Markdown no more.
+    pub fn forget_markdown(&mut self) {
+        for document in self.issues.iter_mut().chain(self.pages.iter_mut()) {
+            for translation in document.translations.values_mut() {
+                translation.body = String::new();
+            }
+        }
+    }
+
     /// The document at `index` of `section`'s list.
     pub fn document(&self, section: Section, index: usize) -> &Document {
         match section {

@@ -148,7 +148,8 @@ pub fn render(site: &Site, locales: &Arc<Locales>, templates: &Templates, theme:
 /// Told `(pages done, pages in all)` as pages are rendered, from any thread.
 pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
 
-/// Renders every page of `site` with its Markdown already rendered.
+/// Renders every page of `site` with its Markdown already rendered, into
+/// memory.
 pub fn render_with_bodies(
     site: &Site,
     locales: &Arc<Locales>,
@@ -157,68 +158,156 @@ pub fn render_with_bodies(
     bodies: &Bodies,
     progress: Progress,
 ) -> Output {
-    let mut output = Output::default();
-    for ((section, index, lang), body) in bodies {
-        output.problems.extend(body.problems.iter().cloned());
-        let document = site.document(*section, *index);
-        let page_url = site.url_of(document, lang);
-        let source = &document.translations[lang].path;
-        output
-            .body_links
-            .extend(body.links.iter().map(|link| WrittenLink {
-                source: source.clone(),
-                page_url: page_url.clone(),
-                link: link.clone(),
-            }));
+    let pages = Pages::new(site, locales, templates, theme, bodies);
+    let files = std::sync::Mutex::new(Vec::new());
+    let summary = pages.render_each(progress, &|file| {
+        if let Ok(mut files) = files.lock() {
+            files.push(file);
+        }
+        Ok(())
+    });
+    let mut files = files.into_inner().unwrap_or_default();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Output {
+        files,
+        problems: summary.problems,
+        pages_per_language: summary.pages_per_language,
+        body_links: summary.body_links,
     }
-    output
-        .body_links
-        .sort_by(|a, b| (&a.source, a.link.location.line).cmp(&(&b.source, b.link.location.line)));
-    let renderer = Renderer::new(site, locales, templates, bodies);
-    let jobs = renderer.jobs();
-    let done = std::sync::atomic::AtomicUsize::new(0);
-    let results: Vec<Result<(PathBuf, String), Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| {
-            let result = renderer.run(job);
-            progress(
-                done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
-                jobs.len(),
-            );
-            result
-        })
-        .collect();
-    for (job, result) in jobs.iter().zip(results) {
-        match result {
-            Ok((path, text)) => {
-                if let Some(lang) = job.page_language() {
-                    *output.pages_per_language.entry(lang.clone()).or_default() += 1;
-                }
-                output.files.push(OutputFile {
-                    path,
-                    content: Content::Bytes(text.into_bytes()),
-                });
+}
+
+/// What rendering found, apart from the files themselves.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub problems: Vec<Diagnostic>,
+    pub pages_per_language: BTreeMap<Lang, usize>,
+    pub body_links: Vec<WrittenLink>,
+}
+
+/// Every file of a site, ready to be rendered one at a time and handed
+/// on as soon as it is made, so a build need not hold the whole site in
+/// memory.
+pub struct Pages<'a> {
+    renderer: Renderer<'a>,
+    jobs: Vec<Job>,
+    /// Files copied as they are, and robots.txt.
+    others: Vec<OutputFile>,
+    locales: &'a Arc<Locales>,
+    bodies: &'a Bodies,
+}
+
+impl<'a> Pages<'a> {
+    pub fn new(
+        site: &'a Site,
+        locales: &'a Arc<Locales>,
+        templates: &Templates,
+        theme: &Theme,
+        bodies: &'a Bodies,
+    ) -> Pages<'a> {
+        let renderer = Renderer::new(site, locales, templates, bodies);
+        let jobs = renderer.jobs();
+        let robots = OutputFile {
+            path: PathBuf::from("robots.txt"),
+            content: Content::Bytes(
+                format!(
+                    "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+                    renderer.absolute(&site.urls.file("sitemap.xml"))
+                )
+                .into_bytes(),
+            ),
+        };
+        // A rendered page wins over a copied file at the same path, and
+        // the first copy over later ones, so the output does not depend on
+        // which thread writes first.
+        let mut taken: std::collections::HashSet<PathBuf> = jobs
+            .iter()
+            .map(|job| site.urls.output_path(&renderer.job_url(job)))
+            .collect();
+        let mut others = Vec::new();
+        for file in std::iter::once(robots).chain(renderer.copied_files(theme)) {
+            if taken.insert(file.path.clone()) {
+                others.push(file);
             }
-            Err(problem) => output.problems.push(problem),
+        }
+        Pages {
+            renderer,
+            jobs,
+            others,
+            locales,
+            bodies,
         }
     }
-    output.files.push(OutputFile {
-        path: PathBuf::from("robots.txt"),
-        content: Content::Bytes(
-            format!(
-                "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-                renderer.absolute(&site.urls.file("sitemap.xml"))
-            )
-            .into_bytes(),
-        ),
-    });
-    output.problems.extend(locales.take_format_problems());
-    output.files.extend(renderer.copied_files(theme));
-    output.files.sort_by(|a, b| a.path.cmp(&b.path));
-    output
-        .files
-        .dedup_by(|later, earlier| later.path == earlier.path);
-    output
+
+    /// Every path the site will have, relative to the output folder.
+    pub fn paths(&self) -> Vec<PathBuf> {
+        let urls = &self.renderer.site.urls;
+        let mut paths: Vec<PathBuf> = self
+            .jobs
+            .iter()
+            .map(|job| urls.output_path(&self.renderer.job_url(job)))
+            .collect();
+        paths.extend(self.others.iter().map(|f| f.path.clone()));
+        paths
+    }
+
+    /// Renders every file in parallel, handing each to `sink` as soon as
+    /// it is made. A sink error is reported and the rest goes on.
+    pub fn render_each(
+        &self,
+        progress: Progress,
+        sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
+    ) -> Summary {
+        let site = self.renderer.site;
+        let mut summary = Summary::default();
+        for ((section, index, lang), body) in self.bodies {
+            summary.problems.extend(body.problems.iter().cloned());
+            let document = site.document(*section, *index);
+            let page_url = site.url_of(document, lang);
+            let source = &document.translations[lang].path;
+            summary
+                .body_links
+                .extend(body.links.iter().map(|link| WrittenLink {
+                    source: source.clone(),
+                    page_url: page_url.clone(),
+                    link: link.clone(),
+                }));
+        }
+        summary.body_links.sort_by(|a, b| {
+            (&a.source, a.link.location.line).cmp(&(&b.source, b.link.location.line))
+        });
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        let problems: Vec<Diagnostic> = self
+            .jobs
+            .par_iter()
+            .filter_map(|job| {
+                let result = self.renderer.run(job).and_then(|(path, text)| {
+                    sink(OutputFile {
+                        path,
+                        content: Content::Bytes(text.into_bytes()),
+                    })
+                });
+                progress(
+                    done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
+                    self.jobs.len(),
+                );
+                result.err()
+            })
+            .collect();
+        summary.problems.extend(problems);
+        let copied: Vec<Diagnostic> = self
+            .others
+            .par_iter()
+            .filter_map(|file| sink(file.clone()).err())
+            .collect();
+        summary.problems.extend(copied);
+        for job in &self.jobs {
+            if let Some(lang) = job.page_language() {
+                *summary.pages_per_language.entry(lang.clone()).or_default() += 1;
+            }
+        }
+        summary.problems.extend(self.locales.take_format_problems());
+        summary
+    }
 }
 
 /// Parses every template once; a syntax error names the template and line.
@@ -506,64 +595,57 @@ impl<'a> Renderer<'a> {
         jobs
     }
 
-    fn run(&self, job: &Job) -> Result<(PathBuf, String), Diagnostic> {
+    /// The URL a job's file is served at.
+    fn job_url(&self, job: &Job) -> String {
         let urls = &self.site.urls;
-        let default = &self.site.config.default_language;
-        let (url, template, lang, context) = match job {
-            Job::Chooser => (urls.root(), "chooser.html", default, self.chooser()),
-            Job::NotFound => (urls.file("404.html"), "404.html", default, self.not_found()),
-            Job::Archive { lang, page } => (
-                urls.archive(lang, *page),
-                "archive.html",
+        match job {
+            Job::Chooser => urls.root(),
+            Job::NotFound => urls.file("404.html"),
+            Job::Archive { lang, page } => urls.archive(lang, *page),
+            Job::Document {
                 lang,
-                self.archive(lang, *page),
-            ),
+                section,
+                index,
+            } => self.site.url_of(self.site.document(*section, *index), lang),
+            Job::Tags { lang } => urls.tags(lang),
+            Job::Tag { lang, index, page } => {
+                urls.tag(lang, &self.site.tags[lang][*index].tag.slug, *page)
+            }
+            Job::Latest { lang } => urls.latest(lang),
+            Job::Atom { lang } => urls.feed(lang, "atom.xml"),
+            Job::Rss { lang } => urls.feed(lang, "rss.xml"),
+            Job::Sitemap => urls.file("sitemap.xml"),
+        }
+    }
+
+    fn run(&self, job: &Job) -> Result<(PathBuf, String), Diagnostic> {
+        let default = &self.site.config.default_language;
+        let url = self.job_url(job);
+        let (template, lang, context) = match job {
+            Job::Chooser => ("chooser.html", default, self.chooser()),
+            Job::NotFound => ("404.html", default, self.not_found()),
+            Job::Archive { lang, page } => ("archive.html", lang, self.archive(lang, *page)),
             Job::Document {
                 lang,
                 section,
                 index,
             } => {
-                let (documents, template) = match section {
-                    Section::Issues => (&self.site.issues, "issue.html"),
-                    Section::Pages => (&self.site.pages, "page.html"),
+                let template = match section {
+                    Section::Issues => "issue.html",
+                    Section::Pages => "page.html",
                 };
-                let document = &documents[*index];
                 (
-                    self.site.url_of(document, lang),
                     template,
                     lang,
-                    self.document(lang, *section, *index, document),
+                    self.document(lang, *section, *index, self.site.document(*section, *index)),
                 )
             }
-            Job::Tags { lang } => (urls.tags(lang), "tags.html", lang, self.tags(lang)),
-            Job::Tag { lang, index, page } => {
-                let group = &self.site.tags[lang][*index];
-                (
-                    urls.tag(lang, &group.tag.slug, *page),
-                    "tag.html",
-                    lang,
-                    self.tag(lang, *index, *page),
-                )
-            }
-            Job::Latest { lang } => (urls.latest(lang), "latest.html", lang, self.latest(lang)),
-            Job::Atom { lang } => (
-                urls.feed(lang, "atom.xml"),
-                "atom.xml",
-                lang,
-                self.feed(lang, "atom.xml"),
-            ),
-            Job::Rss { lang } => (
-                urls.feed(lang, "rss.xml"),
-                "rss.xml",
-                lang,
-                self.feed(lang, "rss.xml"),
-            ),
-            Job::Sitemap => (
-                urls.file("sitemap.xml"),
-                "sitemap.xml",
-                default,
-                self.sitemap(),
-            ),
+            Job::Tags { lang } => ("tags.html", lang, self.tags(lang)),
+            Job::Tag { lang, index, page } => ("tag.html", lang, self.tag(lang, *index, *page)),
+            Job::Latest { lang } => ("latest.html", lang, self.latest(lang)),
+            Job::Atom { lang } => ("atom.xml", lang, self.feed(lang, "atom.xml")),
+            Job::Rss { lang } => ("rss.xml", lang, self.feed(lang, "rss.xml")),
+            Job::Sitemap => ("sitemap.xml", default, self.sitemap()),
         };
         let tera = &self.tera[lang];
         let text = tera.render(template, &context).map_err(|error| {
@@ -583,7 +665,7 @@ impl<'a> Renderer<'a> {
             )
             .help("check the template: a variable or message it uses may be missing")
         })?;
-        Ok((urls.output_path(&url), text))
+        Ok((self.site.urls.output_path(&url), text))
     }
 
     fn context(&self, frame: context::Frame) -> Context {

@@ -43,6 +43,18 @@ pub fn run(args: &ServeArgs) -> Outcome {
     let base_path = config.base_path().to_string();
     let base_url = format!("http://127.0.0.1:{port}{base_path}");
 
+    // Watching starts before the first build, so no save is missed
+    // between the build and the address being printed.
+    let changes = match watch::Watcher::start(&root) {
+        Ok(changes) => changes,
+        Err(error) => {
+            eprintln!(
+                "error: cannot watch {} for changes: {error}",
+                root.display()
+            );
+            return Outcome::SiteErrors;
+        }
+    };
     let snapshot = Arc::new(RwLock::new(Snapshot::default()));
     let listeners = http::Listeners::default();
     let mut preview = Preview::new(root.clone(), base_url.clone(), args.drafts);
@@ -96,16 +108,6 @@ pub fn run(args: &ServeArgs) -> Outcome {
         });
     }
 
-    let changes = match watch::Watcher::start(&root) {
-        Ok(changes) => changes,
-        Err(error) => {
-            eprintln!(
-                "error: cannot watch {} for changes: {error}",
-                root.display()
-            );
-            return Outcome::SiteErrors;
-        }
-    };
     while running.load(Ordering::SeqCst) {
         let Some(changed) = changes.next(Duration::from_millis(200)) else {
             continue;
