@@ -7,7 +7,7 @@
 
 use crate::render::{Content, OutputFile};
 use rayon::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -128,28 +128,30 @@ fn copy_or_link(source: &Path, target: &Path) -> Result<(), WriteError> {
 /// folders can be made in parallel (on some file systems a `mkdir` costs
 /// as much as writing a page).
 fn create_folders(staging: &Path, paths: &[PathBuf]) -> Result<(), WriteError> {
-    let mut folders: BTreeSet<PathBuf> = BTreeSet::new();
+    // Strings, not `Path`s: comparing and hashing paths walks their
+    // components, which showed in profiles of large sites.
+    let mut folders: HashSet<String> = HashSet::new();
     for path in paths {
-        let mut folder = path.parent();
-        while let Some(path) = folder.filter(|p| !p.as_os_str().is_empty()) {
-            if !folders.insert(path.to_path_buf()) {
+        let path = path.to_string_lossy().replace('\\', "/");
+        let mut rest = path.as_str();
+        while let Some((folder, _)) = rest.rsplit_once('/') {
+            if !folders.insert(folder.to_string()) {
                 break;
             }
-            folder = path.parent();
+            rest = folder;
         }
     }
-    let deepest = folders
-        .iter()
-        .map(|f| f.components().count())
-        .max()
-        .unwrap_or(0);
-    for depth in 1..=deepest {
-        let level: Vec<&PathBuf> = folders
-            .iter()
-            .filter(|f| f.components().count() == depth)
-            .collect();
+    let mut levels: Vec<Vec<&String>> = Vec::new();
+    for folder in &folders {
+        let depth = folder.matches('/').count();
+        if levels.len() <= depth {
+            levels.resize_with(depth + 1, Vec::new);
+        }
+        levels[depth].push(folder);
+    }
+    for level in levels {
         level.par_iter().try_for_each(|folder| {
-            let path = staging.join(folder);
+            let path = staging.join(folder.as_str());
             fs::create_dir(&path).map_err(io_error(&path))
         })?;
     }

@@ -219,13 +219,18 @@ impl<'a> Pages<'a> {
         // A rendered page wins over a copied file at the same path, and
         // the first copy over later ones, so the output does not depend on
         // which thread writes first.
-        let mut taken: std::collections::HashSet<PathBuf> = jobs
+        let mut taken: std::collections::HashSet<String> = jobs
             .iter()
-            .map(|job| site.urls.output_path(&renderer.job_url(job)))
+            .map(|job| {
+                site.urls
+                    .output_path(&renderer.job_url(job))
+                    .to_string_lossy()
+                    .into_owned()
+            })
             .collect();
         let mut others = Vec::new();
         for file in std::iter::once(robots).chain(renderer.copied_files(theme)) {
-            if taken.insert(file.path.clone()) {
+            if taken.insert(file.path.to_string_lossy().into_owned()) {
                 others.push(file);
             }
         }
@@ -344,34 +349,66 @@ fn compile_templates(theme: &Theme) -> Result<Tera, Diagnostic> {
 /// Escapes text for HTML and XML. Tera's own escaper also turns `/` into
 /// `&#x2F;`, which only makes every URL longer.
 fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            c if !is_xml_char(c) => {}
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            c => escaped.push(c),
-        }
+    let bytes = text.as_bytes();
+    let mut escaped = String::with_capacity(text.len() + 16);
+    let mut from = 0;
+    for (index, &byte) in bytes.iter().enumerate() {
+        let replacement = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ if forbidden_at(bytes, index) => "",
+            _ => continue,
+        };
+        escaped.push_str(&text[from..index]);
+        escaped.push_str(replacement);
+        from = index + forbidden_len(bytes, index).max(1);
     }
+    escaped.push_str(&text[from.min(text.len())..]);
     escaped
 }
 
-/// Whether XML 1.0 (and so a feed, and the HTML syntax) allows `c`:
-/// control characters other than tab and line breaks break feed readers.
-fn is_xml_char(c: char) -> bool {
-    !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}' | '\u{fffe}' | '\u{ffff}')
+/// Whether the character starting at byte `index` is one XML 1.0 (and so
+/// a feed, and the HTML syntax) does not allow: control characters other
+/// than tab and line breaks, and U+FFFE and U+FFFF. They break feed
+/// readers. Checked on bytes: this runs over every page.
+fn forbidden_at(bytes: &[u8], index: usize) -> bool {
+    forbidden_len(bytes, index) > 0
+}
+
+/// The length in bytes of a forbidden character at `index`, or 0.
+fn forbidden_len(bytes: &[u8], index: usize) -> usize {
+    match bytes[index] {
+        b'\t' | b'\n' | b'\r' => 0,
+        0..=0x1f | 0x7f => 1,
+        0xef if matches!(bytes.get(index + 1..index + 3), Some([0xbf, 0xbe | 0xbf])) => 3,
+        _ => 0,
+    }
 }
 
 /// `html` without the characters XML does not allow.
 fn without_control_characters(html: String) -> String {
-    if html.chars().all(is_xml_char) {
-        html
-    } else {
-        html.chars().filter(|&c| is_xml_char(c)).collect()
+    let bytes = html.as_bytes();
+    if !(0..bytes.len()).any(|i| forbidden_at(bytes, i)) {
+        return html;
     }
+    let mut cleaned = String::with_capacity(html.len());
+    let mut index = 0;
+    let mut from = 0;
+    while index < bytes.len() {
+        let len = forbidden_len(bytes, index);
+        if len > 0 {
+            cleaned.push_str(&html[from..index]);
+            index += len;
+            from = index;
+        } else {
+            index += 1;
+        }
+    }
+    cleaned.push_str(&html[from..]);
+    cleaned
 }
 
 /// Tera reports positions as ` --> line:column`.
@@ -912,5 +949,21 @@ impl<'a> Renderer<'a> {
             }
         }
         files
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_covers_markup_and_drops_what_xml_forbids() {
+        assert_eq!(escape("a<b>&\"c'd"), "a&lt;b&gt;&amp;&quot;c&#39;d");
+        assert_eq!(escape("ñ\u{1}x\u{b}\ty\u{fffe}z\u{ffff}é"), "ñx\tyzé");
+        assert_eq!(
+            without_control_characters("<p>a\u{1b}b\u{fffe}</p>\n".to_string()),
+            "<p>ab</p>\n"
+        );
+        assert_eq!(without_control_characters("plain ñ".to_string()), "plain ñ");
     }
 }
