@@ -220,6 +220,23 @@ impl Config {
         self.languages.iter().map(|l| &l.lang)
     }
 
+    /// The configured language `code` names, or an error saying which
+    /// languages there are (for `--lang` and `--to`).
+    pub fn configured(&self, code: &str) -> Result<Lang, Diagnostic> {
+        if let Some(lang) = Lang::parse(code).filter(|l| self.language(l).is_some()) {
+            return Ok(lang);
+        }
+        let known: Vec<String> = self.langs().map(Lang::to_string).collect();
+        Err(Diagnostic::error(
+            CONFIG_FILE,
+            format!("the language `{code}` is not configured"),
+        )
+        .help(format!(
+            "use one of: {}, or add `{code}` under `languages:` in boletin.yaml",
+            known.join(", ")
+        )))
+    }
+
     /// The configuration of `lang`, which must be configured.
     pub fn language(&self, lang: &Lang) -> Option<&LanguageConfig> {
         self.languages.iter().find(|l| &l.lang == lang)

@@ -29,15 +29,6 @@ fn assert_site_error(run: &Run) {
     );
 }
 
-#[track_caller]
-fn assert_stderr_has(run: &Run, needle: &str) {
-    assert!(
-        run.stderr.contains(needle),
-        "stderr should contain {needle:?}:\n{}",
-        run.stderr
-    );
-}
-
 /// Paths are relative to the site root: the temporary folder never shows.
 #[track_caller]
 fn assert_relative_paths(site: &Fixture, run: &Run) {
@@ -55,10 +46,6 @@ fn entries(dir: &Path) -> BTreeSet<String> {
         .expect("read folder")
         .map(|e| e.expect("entry").file_name().to_string_lossy().to_string())
         .collect()
-}
-
-fn names(list: &[&str]) -> BTreeSet<String> {
-    list.iter().map(|s| s.to_string()).collect()
 }
 
 /// A one-issue site, good enough to build.

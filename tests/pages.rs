@@ -19,13 +19,7 @@ const HOST: &str = "news.example.org";
 
 /// Text of an element, whitespace folded.
 fn text(element: ElementRef) -> String {
-    element
-        .text()
-        .collect::<Vec<_>>()
-        .join("")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    folded_text(element)
 }
 
 /// A URL written in a page, made root-relative when it is on the site's

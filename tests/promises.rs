@@ -52,10 +52,6 @@ fn entries(dir: &Path) -> BTreeSet<String> {
         .collect()
 }
 
-fn names(list: &[&str]) -> BTreeSet<String> {
-    list.iter().map(|s| s.to_string()).collect()
-}
-
 #[track_caller]
 fn assert_no_panic(run: &Run) {
     assert!(

@@ -26,15 +26,6 @@ fn assert_site_error(run: &Run) {
     );
 }
 
-#[track_caller]
-fn assert_stderr_has(run: &Run, needle: &str) {
-    assert!(
-        run.stderr.contains(needle),
-        "stderr should contain {needle:?}:\n{}",
-        run.stderr
-    );
-}
-
 /// Whether `word` appears in `text` on its own, not inside a longer word.
 fn has_word(text: &str, word: &str) -> bool {
     text.match_indices(word).any(|(i, _)| {

@@ -4,7 +4,6 @@ use super::{Outcome, load_site, report};
 use crate::cli::NewArgs;
 use crate::content_files;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::lang::Lang;
 use crate::load::front_matter::parse_date;
 use crate::model::slugify;
 use std::path::PathBuf;
@@ -23,20 +22,10 @@ pub fn run(args: &NewArgs) -> Outcome {
     let mut problems = Diagnostics::default();
     let lang = match &args.lang {
         None => Some(config.default_language.clone()),
-        Some(code) => {
-            let lang = Lang::parse(code).filter(|l| config.language(l).is_some());
-            if lang.is_none() {
-                let known: Vec<String> = config.langs().map(Lang::to_string).collect();
-                problems.push(
-                    Diagnostic::error(
-                        "boletin.yaml",
-                        format!("the language `{code}` is not configured"),
-                    )
-                    .help(format!("use one of: {}", known.join(", "))),
-                );
-            }
-            lang
-        }
+        Some(code) => config
+            .configured(code)
+            .map_err(|problem| problems.push(problem))
+            .ok(),
     };
     let date = match &args.date {
         None => Some(

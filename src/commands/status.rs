@@ -3,7 +3,7 @@
 
 use super::{Outcome, load_site, report};
 use crate::cli::{StatusArgs, StatusFormat};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use crate::i18n::Coverage;
 use crate::lang::Lang;
 use crate::translation::{self, DocumentStatus, State};
@@ -30,23 +30,18 @@ pub fn run(args: &StatusArgs) -> Outcome {
     };
     let site = &loaded.site;
     let config = &site.config;
-    let only = match &args.lang {
-        Some(code) => match Lang::parse(code).filter(|l| config.language(l).is_some()) {
-            Some(lang) => Some(lang),
-            None => {
-                let known: Vec<String> = config.langs().map(Lang::to_string).collect();
-                diagnostics.push(
-                    Diagnostic::error(
-                        "boletin.yaml",
-                        format!("the language `{code}` is not configured"),
-                    )
-                    .help(format!("use one of: {}", known.join(", "))),
-                );
-                report(&diagnostics);
-                return Outcome::SiteErrors;
-            }
-        },
-        None => None,
+    let only = match args
+        .lang
+        .as_deref()
+        .map(|code| config.configured(code))
+        .transpose()
+    {
+        Ok(only) => only,
+        Err(problem) => {
+            diagnostics.push(problem);
+            report(&diagnostics);
+            return Outcome::SiteErrors;
+        }
     };
     // Problems in some files do not stop a status report: it shows what
     // could be read, and the problems above it.

@@ -39,17 +39,7 @@ pub fn run(args: &TranslateArgs) -> Outcome {
 /// The document `args.key` and the language `args.to`, both checked.
 fn find<'a>(site: &'a Site, args: &TranslateArgs) -> Result<(&'a Document, Lang), Diagnostic> {
     let config = &site.config;
-    let Some(lang) = Lang::parse(&args.to).filter(|l| config.language(l).is_some()) else {
-        let known: Vec<String> = config.langs().map(Lang::to_string).collect();
-        return Err(Diagnostic::error(
-            "boletin.yaml",
-            format!("the language `{}` is not configured", args.to),
-        )
-        .help(format!(
-            "add it under `languages:` in boletin.yaml first, or use one of: {}",
-            known.join(", ")
-        )));
-    };
+    let lang = config.configured(&args.to)?;
     let documents = site.issues.iter().chain(&site.pages);
     if let Some(document) = documents.clone().find(|d| d.key == args.key) {
         return Ok((document, lang));

@@ -157,6 +157,11 @@ pub fn text_of(html: &Html, css: &str) -> String {
     let element = found
         .first()
         .unwrap_or_else(|| panic!("nothing matches {css}"));
+    folded_text(*element)
+}
+
+/// An element's text with its whitespace folded, as a reader sees it.
+pub fn folded_text(element: scraper::ElementRef) -> String {
     element
         .text()
         .collect::<Vec<_>>()
@@ -164,6 +169,21 @@ pub fn text_of(html: &Html, css: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Names as a set, to compare folder listings.
+pub fn names(list: &[&str]) -> std::collections::BTreeSet<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+/// Fails unless standard error contains `needle`, showing it whole.
+#[track_caller]
+pub fn assert_stderr_has(run: &Run, needle: &str) {
+    assert!(
+        run.stderr.contains(needle),
+        "stderr should contain {needle:?}:\n{}",
+        run.stderr
+    );
 }
 
 /// An attribute of the first element matching `css`.
