@@ -7,22 +7,25 @@
 
 mod context;
 mod feeds;
+mod templates;
 mod translate;
+mod views;
 
-use crate::diagnostics::{Diagnostic, Location};
+pub use templates::Templates;
+use templates::{error_chain, without_control_characters};
+
+use crate::diagnostics::Diagnostic;
 use crate::i18n::Locales;
 use crate::lang::Lang;
 use crate::load::Section;
 use crate::load::theme::{StaticSource, Theme};
 use crate::markdown::{self, Body, RenderedBody};
-use crate::model::{Document, Site};
-use context::{Entry, Pagination, TagSummary, Year};
+use crate::model::Site;
 use rayon::prelude::*;
-use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
-use tera::{Context, Tera};
+use tera::Tera;
 
 /// What a file in the output is made of.
 #[derive(Clone, Debug)]
@@ -110,27 +113,6 @@ enum Job {
         lang: Lang,
     },
     Sitemap,
-}
-
-/// The theme's templates, parsed once.
-pub struct Templates {
-    tera: Tera,
-    /// Where each template came from, for diagnostics.
-    paths: HashMap<String, PathBuf>,
-}
-
-impl Templates {
-    /// Parses every template; a syntax error names the template and line.
-    pub fn compile(theme: &Theme) -> Result<Templates, Diagnostic> {
-        Ok(Templates {
-            tera: compile_templates(theme)?,
-            paths: theme
-                .templates
-                .iter()
-                .map(|t| (t.name.clone(), t.path.clone()))
-                .collect(),
-        })
-    }
 }
 
 /// Renders every page of `site`.
@@ -313,122 +295,6 @@ impl<'a> Pages<'a> {
         summary.problems.extend(self.locales.take_format_problems());
         summary
     }
-}
-
-/// Parses every template once; a syntax error names the template and line.
-fn compile_templates(theme: &Theme) -> Result<Tera, Diagnostic> {
-    let mut tera = Tera::default();
-    tera.autoescape_on(vec![".html", ".xml"]);
-    tera.set_escape_fn(escape);
-    let sources: Vec<(&str, &str)> = theme
-        .templates
-        .iter()
-        .map(|t| (t.name.as_str(), t.text.as_str()))
-        .collect();
-    tera.add_raw_templates(sources).map_err(|error| {
-        let text = error_chain(&error);
-        let template = theme.templates.iter().find(|t| {
-            text.contains(&format!("'{}'", t.name)) || text.contains(&format!("\"{}\"", t.name))
-        });
-        let path = template.map_or_else(|| PathBuf::from("themes"), |t| t.path.clone());
-        let location = template.and_then(|t| {
-            tera_location(&text).map(|(l, c)| Location::at_line_column(&t.text, l, c))
-        });
-        let reason = text
-            .lines()
-            .last()
-            .unwrap_or_default()
-            .trim_start_matches([' ', '=']);
-        Diagnostic::error(path, format!("the template cannot be read: {reason}"))
-            .at_opt(location)
-            .help("check the {{ }} and {% %} tags near this line")
-    })?;
-    Ok(tera)
-}
-
-/// Escapes text for HTML and XML. Tera's own escaper also turns `/` into
-/// `&#x2F;`, which only makes every URL longer.
-fn escape(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut escaped = String::with_capacity(text.len() + 16);
-    let mut from = 0;
-    for (index, &byte) in bytes.iter().enumerate() {
-        let replacement = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ if forbidden_at(bytes, index) => "",
-            _ => continue,
-        };
-        escaped.push_str(&text[from..index]);
-        escaped.push_str(replacement);
-        from = index + forbidden_len(bytes, index).max(1);
-    }
-    escaped.push_str(&text[from.min(text.len())..]);
-    escaped
-}
-
-/// Whether the character starting at byte `index` is one XML 1.0 (and so
-/// a feed, and the HTML syntax) does not allow: control characters other
-/// than tab and line breaks, and U+FFFE and U+FFFF. They break feed
-/// readers. Checked on bytes: this runs over every page.
-fn forbidden_at(bytes: &[u8], index: usize) -> bool {
-    forbidden_len(bytes, index) > 0
-}
-
-/// The length in bytes of a forbidden character at `index`, or 0.
-fn forbidden_len(bytes: &[u8], index: usize) -> usize {
-    match bytes[index] {
-        b'\t' | b'\n' | b'\r' => 0,
-        0..=0x1f | 0x7f => 1,
-        0xef if matches!(bytes.get(index + 1..index + 3), Some([0xbf, 0xbe | 0xbf])) => 3,
-        _ => 0,
-    }
-}
-
-/// `html` without the characters XML does not allow.
-fn without_control_characters(html: String) -> String {
-    let bytes = html.as_bytes();
-    if !(0..bytes.len()).any(|i| forbidden_at(bytes, i)) {
-        return html;
-    }
-    let mut cleaned = String::with_capacity(html.len());
-    let mut index = 0;
-    let mut from = 0;
-    while index < bytes.len() {
-        let len = forbidden_len(bytes, index);
-        if len > 0 {
-            cleaned.push_str(&html[from..index]);
-            index += len;
-            from = index;
-        } else {
-            index += 1;
-        }
-    }
-    cleaned.push_str(&html[from..]);
-    cleaned
-}
-
-/// Tera reports positions as ` --> line:column`.
-fn tera_location(text: &str) -> Option<(usize, usize)> {
-    let rest = &text[text.find("--> ")? + 4..];
-    let (line, rest) = rest.split_once(':')?;
-    let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    Some((line.trim().parse().ok()?, column.parse().ok()?))
-}
-
-/// An error and its causes, one per line, the way Tera explains itself.
-fn error_chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        text.push('\n');
-        text.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    text
 }
 
 /// The pages that show `document` and nothing else that can change when
@@ -705,220 +571,6 @@ impl<'a> Renderer<'a> {
         Ok((self.site.urls.output_path(&url), text))
     }
 
-    fn context(&self, frame: context::Frame) -> Context {
-        Context::from_serialize(frame).unwrap_or_default()
-    }
-
-    fn insert(context: &mut Context, key: &str, value: &impl Serialize) {
-        context.insert(key, value);
-    }
-
-    fn chooser(&self) -> Context {
-        let site = self.site;
-        let default = &site.config.default_language;
-        let mut frame = self.frame(default);
-        frame.canonical = Some(self.absolute(&site.urls.root()));
-        frame.alternates =
-            self.everywhere_alternates(&|l| site.urls.archive(l, 1), &site.urls.root());
-        let mut context = self.context(frame);
-        let languages: Vec<_> = site
-            .config
-            .languages
-            .iter()
-            .map(|l| {
-                serde_json::json!({
-                    "lang": l.lang.as_str(), "dir": l.dir.as_str(), "name": self.locales.language_name(&l.lang),
-                    "title": l.title, "description": l.description, "url": site.urls.archive(&l.lang, 1),
-                })
-            })
-            .collect();
-        Self::insert(&mut context, "languages", &languages);
-        context
-    }
-
-    fn not_found(&self) -> Context {
-        let site = self.site;
-        let mut frame = self.frame(&site.config.default_language);
-        frame.noindex = true;
-        let mut context = self.context(frame);
-        let languages: Vec<_> = site
-            .config
-            .languages
-            .iter()
-            .map(|l| serde_json::json!({ "lang": l.lang.as_str(), "dir": l.dir.as_str(), "url": site.urls.archive(&l.lang, 1) }))
-            .collect();
-        Self::insert(&mut context, "languages", &languages);
-        context
-    }
-
-    /// Groups entries by year, keeping their order.
-    fn by_year(entries: Vec<Entry>) -> Vec<Year> {
-        let mut years: Vec<Year> = Vec::new();
-        for entry in entries {
-            match years.last_mut() {
-                Some(year) if year.year == entry.year => year.entries.push(entry),
-                _ => years.push(Year {
-                    year: entry.year,
-                    entries: vec![entry],
-                }),
-            }
-        }
-        years
-    }
-
-    fn pagination(current: usize, total: usize, url: &dyn Fn(usize) -> String) -> Pagination {
-        Pagination {
-            current,
-            total,
-            newer: (current > 1).then(|| url(current - 1)),
-            older: (current < total).then(|| url(current + 1)),
-        }
-    }
-
-    fn archive(&self, lang: &Lang, page: usize) -> Context {
-        let site = self.site;
-        let size = site.config.page_size;
-        let mut frame = self.frame(lang);
-        frame.canonical = Some(self.absolute(&site.urls.archive(lang, page)));
-        if page == 1 {
-            frame.alternates =
-                self.everywhere_alternates(&|l| site.urls.archive(l, 1), &site.urls.root());
-        }
-        frame.switch = self.switch(lang, &|l| site.urls.archive(l, page));
-        let mut context = self.context(frame);
-        let mut entries: Vec<Entry> = site
-            .issues
-            .iter()
-            .skip((page - 1) * size)
-            .take(size)
-            .map(|d| self.entry(d, lang))
-            .collect();
-        let featured = if page == 1 && !entries.is_empty() {
-            Some(entries.remove(0))
-        } else {
-            None
-        };
-        Self::insert(&mut context, "featured", &featured);
-        Self::insert(&mut context, "years", &Self::by_year(entries));
-        Self::insert(&mut context, "total", &site.issues.len());
-        Self::insert(
-            &mut context,
-            "pagination",
-            &Self::pagination(page, self.archive_pages(), &|n| site.urls.archive(lang, n)),
-        );
-        context
-    }
-
-    fn document(
-        &self,
-        lang: &Lang,
-        section: Section,
-        index: usize,
-        document: &Document,
-    ) -> Context {
-        let site = self.site;
-        let shown = document.shown_in(lang);
-        let fallback = !document.is_translated_in(lang);
-        let mut frame = self.frame(lang);
-        frame.canonical = Some(self.absolute(&site.url_of(
-            document,
-            if fallback {
-                &document.canonical_lang
-            } else {
-                lang
-            },
-        )));
-        frame.noindex = fallback;
-        if !fallback {
-            frame.alternates = self.document_alternates(document);
-        }
-        frame.switch = self.switch(lang, &|l| site.url_of(document, l));
-        let mut context = self.context(frame);
-        let body = self
-            .bodies
-            .get(&(section, index, shown.lang.clone()))
-            .map_or("", |b| b.html.as_str());
-        Self::insert(&mut context, "article", &self.article(document, lang, body));
-        if section == Section::Issues {
-            let neighbour = |i: Option<usize>| {
-                i.and_then(|i| site.issues.get(i)).map(|d| context::Link {
-                    title: d.shown_in(lang).front.title.clone(),
-                    url: site.url_of(d, lang),
-                })
-            };
-            Self::insert(&mut context, "newer", &neighbour(index.checked_sub(1)));
-            Self::insert(&mut context, "older", &neighbour(Some(index + 1)));
-        }
-        context
-    }
-
-    fn tags(&self, lang: &Lang) -> Context {
-        let site = self.site;
-        let mut frame = self.frame(lang);
-        frame.canonical = Some(self.absolute(&site.urls.tags(lang)));
-        let default = &site.config.default_language;
-        frame.alternates =
-            self.everywhere_alternates(&|l| site.urls.tags(l), &site.urls.tags(default));
-        frame.switch = self.switch(lang, &|l| site.urls.tags(l));
-        let mut context = self.context(frame);
-        let tags: Vec<TagSummary> = site.tags[lang]
-            .iter()
-            .map(|g| TagSummary {
-                name: g.tag.name.clone(),
-                url: site.urls.tag(lang, &g.tag.slug, 1),
-                count: g.issues.len(),
-            })
-            .collect();
-        Self::insert(&mut context, "tags", &tags);
-        context
-    }
-
-    fn tag(&self, lang: &Lang, index: usize, page: usize) -> Context {
-        let site = self.site;
-        let group = &site.tags[lang][index];
-        let size = site.config.page_size;
-        let mut frame = self.frame(lang);
-        frame.canonical = Some(self.absolute(&site.urls.tag(lang, &group.tag.slug, page)));
-        frame.switch = self.switch(lang, &|l| site.urls.tags(l));
-        let mut context = self.context(frame);
-        let entries: Vec<Entry> = group
-            .issues
-            .iter()
-            .skip((page - 1) * size)
-            .take(size)
-            .map(|&i| self.entry(&site.issues[i], lang))
-            .collect();
-        let total = group.issues.len().div_ceil(size).max(1);
-        Self::insert(
-            &mut context,
-            "tag",
-            &context::Link {
-                title: group.tag.name.clone(),
-                url: site.urls.tag(lang, &group.tag.slug, 1),
-            },
-        );
-        Self::insert(&mut context, "count", &group.issues.len());
-        Self::insert(&mut context, "entries", &entries);
-        Self::insert(
-            &mut context,
-            "pagination",
-            &Self::pagination(page, total, &|n| site.urls.tag(lang, &group.tag.slug, n)),
-        );
-        context
-    }
-
-    fn latest(&self, lang: &Lang) -> Context {
-        let site = self.site;
-        let mut frame = self.frame(lang);
-        frame.noindex = true;
-        frame.switch = self.switch(lang, &|l| site.urls.latest(l));
-        let newest = &site.issues[0];
-        frame.canonical = Some(self.absolute(&site.url_of(newest, lang)));
-        let mut context = self.context(frame);
-        Self::insert(&mut context, "target", &self.entry(newest, lang));
-        context
-    }
-
     /// Files copied as they are: theme and site static files, and each
     /// document's assets beside every page of it.
     fn copied_files(&self, theme: &Theme) -> Vec<OutputFile> {
@@ -949,21 +601,5 @@ impl<'a> Renderer<'a> {
             }
         }
         files
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escaping_covers_markup_and_drops_what_xml_forbids() {
-        assert_eq!(escape("a<b>&\"c'd"), "a&lt;b&gt;&amp;&quot;c&#39;d");
-        assert_eq!(escape("ñ\u{1}x\u{b}\ty\u{fffe}z\u{ffff}é"), "ñx\tyzé");
-        assert_eq!(
-            without_control_characters("<p>a\u{1b}b\u{fffe}</p>\n".to_string()),
-            "<p>ab</p>\n"
-        );
-        assert_eq!(without_control_characters("plain ñ".to_string()), "plain ñ");
     }
 }

@@ -1,0 +1,162 @@
+//! The theme's templates compiled once, and the text rules every
+//! template output follows: escaping for HTML and XML, and no character
+//! XML forbids. Template problems become diagnostics naming the template.
+
+use crate::diagnostics::{Diagnostic, Location};
+use crate::load::theme::Theme;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use tera::Tera;
+
+/// The theme's templates, parsed once.
+pub struct Templates {
+    pub(super) tera: Tera,
+    /// Where each template came from, for diagnostics.
+    pub(super) paths: HashMap<String, PathBuf>,
+}
+
+impl Templates {
+    /// Parses every template; a syntax error names the template and line.
+    pub fn compile(theme: &Theme) -> Result<Templates, Diagnostic> {
+        Ok(Templates {
+            tera: compile_templates(theme)?,
+            paths: theme
+                .templates
+                .iter()
+                .map(|t| (t.name.clone(), t.path.clone()))
+                .collect(),
+        })
+    }
+}
+
+/// Parses every template once; a syntax error names the template and line.
+fn compile_templates(theme: &Theme) -> Result<Tera, Diagnostic> {
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape);
+    let sources: Vec<(&str, &str)> = theme
+        .templates
+        .iter()
+        .map(|t| (t.name.as_str(), t.text.as_str()))
+        .collect();
+    tera.add_raw_templates(sources).map_err(|error| {
+        let text = error_chain(&error);
+        let template = theme.templates.iter().find(|t| {
+            text.contains(&format!("'{}'", t.name)) || text.contains(&format!("\"{}\"", t.name))
+        });
+        let path = template.map_or_else(|| PathBuf::from("themes"), |t| t.path.clone());
+        let location = template.and_then(|t| {
+            tera_location(&text).map(|(l, c)| Location::at_line_column(&t.text, l, c))
+        });
+        let reason = text
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .trim_start_matches([' ', '=']);
+        Diagnostic::error(path, format!("the template cannot be read: {reason}"))
+            .at_opt(location)
+            .help("check the {{ }} and {% %} tags near this line")
+    })?;
+    Ok(tera)
+}
+
+/// Escapes text for HTML and XML. Tera's own escaper also turns `/` into
+/// `&#x2F;`, which only makes every URL longer.
+fn escape(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut escaped = String::with_capacity(text.len() + 16);
+    let mut from = 0;
+    for (index, &byte) in bytes.iter().enumerate() {
+        let replacement = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ if forbidden_at(bytes, index) => "",
+            _ => continue,
+        };
+        escaped.push_str(&text[from..index]);
+        escaped.push_str(replacement);
+        from = index + forbidden_len(bytes, index).max(1);
+    }
+    escaped.push_str(&text[from.min(text.len())..]);
+    escaped
+}
+
+/// Whether the character starting at byte `index` is one XML 1.0 (and so
+/// a feed, and the HTML syntax) does not allow: control characters other
+/// than tab and line breaks, and U+FFFE and U+FFFF. They break feed
+/// readers. Checked on bytes: this runs over every page.
+fn forbidden_at(bytes: &[u8], index: usize) -> bool {
+    forbidden_len(bytes, index) > 0
+}
+
+/// The length in bytes of a forbidden character at `index`, or 0.
+fn forbidden_len(bytes: &[u8], index: usize) -> usize {
+    match bytes[index] {
+        b'\t' | b'\n' | b'\r' => 0,
+        0..=0x1f | 0x7f => 1,
+        0xef if matches!(bytes.get(index + 1..index + 3), Some([0xbf, 0xbe | 0xbf])) => 3,
+        _ => 0,
+    }
+}
+
+/// `html` without the characters XML does not allow.
+pub(super) fn without_control_characters(html: String) -> String {
+    let bytes = html.as_bytes();
+    if !(0..bytes.len()).any(|i| forbidden_at(bytes, i)) {
+        return html;
+    }
+    let mut cleaned = String::with_capacity(html.len());
+    let mut index = 0;
+    let mut from = 0;
+    while index < bytes.len() {
+        let len = forbidden_len(bytes, index);
+        if len > 0 {
+            cleaned.push_str(&html[from..index]);
+            index += len;
+            from = index;
+        } else {
+            index += 1;
+        }
+    }
+    cleaned.push_str(&html[from..]);
+    cleaned
+}
+
+/// Tera reports positions as ` --> line:column`.
+fn tera_location(text: &str) -> Option<(usize, usize)> {
+    let rest = &text[text.find("--> ")? + 4..];
+    let (line, rest) = rest.split_once(':')?;
+    let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some((line.trim().parse().ok()?, column.parse().ok()?))
+}
+
+/// An error and its causes, one per line, the way Tera explains itself.
+pub(super) fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push('\n');
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_covers_markup_and_drops_what_xml_forbids() {
+        assert_eq!(escape("a<b>&\"c'd"), "a&lt;b&gt;&amp;&quot;c&#39;d");
+        assert_eq!(escape("ñ\u{1}x\u{b}\ty\u{fffe}z\u{ffff}é"), "ñx\tyzé");
+        assert_eq!(
+            without_control_characters("<p>a\u{1b}b\u{fffe}</p>\n".to_string()),
+            "<p>ab</p>\n"
+        );
+        assert_eq!(without_control_characters("plain ñ".to_string()), "plain ñ");
+    }
+}

@@ -1,0 +1,231 @@
+//! One function per kind of page (language chooser, 404, archive, issue
+//! or page, tag index, tag, latest): each builds the Tera context its
+//! template reads. Feeds and the sitemap are in `feeds`.
+
+use super::Renderer;
+use super::context::{self, Entry, Pagination, TagSummary, Year};
+use crate::lang::Lang;
+use crate::load::Section;
+use crate::model::Document;
+use serde::Serialize;
+use tera::Context;
+
+impl Renderer<'_> {
+    pub(super) fn context(&self, frame: context::Frame) -> Context {
+        Context::from_serialize(frame).unwrap_or_default()
+    }
+
+    pub(super) fn insert(context: &mut Context, key: &str, value: &impl Serialize) {
+        context.insert(key, value);
+    }
+
+    pub(super) fn chooser(&self) -> Context {
+        let site = self.site;
+        let default = &site.config.default_language;
+        let mut frame = self.frame(default);
+        frame.canonical = Some(self.absolute(&site.urls.root()));
+        frame.alternates =
+            self.everywhere_alternates(&|l| site.urls.archive(l, 1), &site.urls.root());
+        let mut context = self.context(frame);
+        let languages: Vec<_> = site
+            .config
+            .languages
+            .iter()
+            .map(|l| {
+                serde_json::json!({
+                    "lang": l.lang.as_str(), "dir": l.dir.as_str(), "name": self.locales.language_name(&l.lang),
+                    "title": l.title, "description": l.description, "url": site.urls.archive(&l.lang, 1),
+                })
+            })
+            .collect();
+        Self::insert(&mut context, "languages", &languages);
+        context
+    }
+
+    pub(super) fn not_found(&self) -> Context {
+        let site = self.site;
+        let mut frame = self.frame(&site.config.default_language);
+        frame.noindex = true;
+        let mut context = self.context(frame);
+        let languages: Vec<_> = site
+            .config
+            .languages
+            .iter()
+            .map(|l| serde_json::json!({ "lang": l.lang.as_str(), "dir": l.dir.as_str(), "url": site.urls.archive(&l.lang, 1) }))
+            .collect();
+        Self::insert(&mut context, "languages", &languages);
+        context
+    }
+
+    /// Groups entries by year, keeping their order.
+    pub(super) fn by_year(entries: Vec<Entry>) -> Vec<Year> {
+        let mut years: Vec<Year> = Vec::new();
+        for entry in entries {
+            match years.last_mut() {
+                Some(year) if year.year == entry.year => year.entries.push(entry),
+                _ => years.push(Year {
+                    year: entry.year,
+                    entries: vec![entry],
+                }),
+            }
+        }
+        years
+    }
+
+    pub(super) fn pagination(
+        current: usize,
+        total: usize,
+        url: &dyn Fn(usize) -> String,
+    ) -> Pagination {
+        Pagination {
+            current,
+            total,
+            newer: (current > 1).then(|| url(current - 1)),
+            older: (current < total).then(|| url(current + 1)),
+        }
+    }
+
+    pub(super) fn archive(&self, lang: &Lang, page: usize) -> Context {
+        let site = self.site;
+        let size = site.config.page_size;
+        let mut frame = self.frame(lang);
+        frame.canonical = Some(self.absolute(&site.urls.archive(lang, page)));
+        if page == 1 {
+            frame.alternates =
+                self.everywhere_alternates(&|l| site.urls.archive(l, 1), &site.urls.root());
+        }
+        frame.switch = self.switch(lang, &|l| site.urls.archive(l, page));
+        let mut context = self.context(frame);
+        let mut entries: Vec<Entry> = site
+            .issues
+            .iter()
+            .skip((page - 1) * size)
+            .take(size)
+            .map(|d| self.entry(d, lang))
+            .collect();
+        let featured = if page == 1 && !entries.is_empty() {
+            Some(entries.remove(0))
+        } else {
+            None
+        };
+        Self::insert(&mut context, "featured", &featured);
+        Self::insert(&mut context, "years", &Self::by_year(entries));
+        Self::insert(&mut context, "total", &site.issues.len());
+        Self::insert(
+            &mut context,
+            "pagination",
+            &Self::pagination(page, self.archive_pages(), &|n| site.urls.archive(lang, n)),
+        );
+        context
+    }
+
+    pub(super) fn document(
+        &self,
+        lang: &Lang,
+        section: Section,
+        index: usize,
+        document: &Document,
+    ) -> Context {
+        let site = self.site;
+        let shown = document.shown_in(lang);
+        let fallback = !document.is_translated_in(lang);
+        let mut frame = self.frame(lang);
+        frame.canonical = Some(self.absolute(&site.url_of(
+            document,
+            if fallback {
+                &document.canonical_lang
+            } else {
+                lang
+            },
+        )));
+        frame.noindex = fallback;
+        if !fallback {
+            frame.alternates = self.document_alternates(document);
+        }
+        frame.switch = self.switch(lang, &|l| site.url_of(document, l));
+        let mut context = self.context(frame);
+        let body = self
+            .bodies
+            .get(&(section, index, shown.lang.clone()))
+            .map_or("", |b| b.html.as_str());
+        Self::insert(&mut context, "article", &self.article(document, lang, body));
+        if section == Section::Issues {
+            let neighbour = |i: Option<usize>| {
+                i.and_then(|i| site.issues.get(i)).map(|d| context::Link {
+                    title: d.shown_in(lang).front.title.clone(),
+                    url: site.url_of(d, lang),
+                })
+            };
+            Self::insert(&mut context, "newer", &neighbour(index.checked_sub(1)));
+            Self::insert(&mut context, "older", &neighbour(Some(index + 1)));
+        }
+        context
+    }
+
+    pub(super) fn tags(&self, lang: &Lang) -> Context {
+        let site = self.site;
+        let mut frame = self.frame(lang);
+        frame.canonical = Some(self.absolute(&site.urls.tags(lang)));
+        let default = &site.config.default_language;
+        frame.alternates =
+            self.everywhere_alternates(&|l| site.urls.tags(l), &site.urls.tags(default));
+        frame.switch = self.switch(lang, &|l| site.urls.tags(l));
+        let mut context = self.context(frame);
+        let tags: Vec<TagSummary> = site.tags[lang]
+            .iter()
+            .map(|g| TagSummary {
+                name: g.tag.name.clone(),
+                url: site.urls.tag(lang, &g.tag.slug, 1),
+                count: g.issues.len(),
+            })
+            .collect();
+        Self::insert(&mut context, "tags", &tags);
+        context
+    }
+
+    pub(super) fn tag(&self, lang: &Lang, index: usize, page: usize) -> Context {
+        let site = self.site;
+        let group = &site.tags[lang][index];
+        let size = site.config.page_size;
+        let mut frame = self.frame(lang);
+        frame.canonical = Some(self.absolute(&site.urls.tag(lang, &group.tag.slug, page)));
+        frame.switch = self.switch(lang, &|l| site.urls.tags(l));
+        let mut context = self.context(frame);
+        let entries: Vec<Entry> = group
+            .issues
+            .iter()
+            .skip((page - 1) * size)
+            .take(size)
+            .map(|&i| self.entry(&site.issues[i], lang))
+            .collect();
+        let total = group.issues.len().div_ceil(size).max(1);
+        Self::insert(
+            &mut context,
+            "tag",
+            &context::Link {
+                title: group.tag.name.clone(),
+                url: site.urls.tag(lang, &group.tag.slug, 1),
+            },
+        );
+        Self::insert(&mut context, "count", &group.issues.len());
+        Self::insert(&mut context, "entries", &entries);
+        Self::insert(
+            &mut context,
+            "pagination",
+            &Self::pagination(page, total, &|n| site.urls.tag(lang, &group.tag.slug, n)),
+        );
+        context
+    }
+
+    pub(super) fn latest(&self, lang: &Lang) -> Context {
+        let site = self.site;
+        let mut frame = self.frame(lang);
+        frame.noindex = true;
+        frame.switch = self.switch(lang, &|l| site.urls.latest(l));
+        let newest = &site.issues[0];
+        frame.canonical = Some(self.absolute(&site.url_of(newest, lang)));
+        let mut context = self.context(frame);
+        Self::insert(&mut context, "target", &self.entry(newest, lang));
+        context
+    }
+}
