@@ -35,10 +35,14 @@ impl Location {
         let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
         let line = text[..line_start].matches('\n').count() + 1;
-        let source_line = text[line_start..line_end]
-            .trim_end_matches('\r')
-            .to_string();
-        let start = (offset - line_start).min(source_line.len());
+        Location::in_line(&text[line_start..line_end], line, offset - line_start, len)
+    }
+
+    /// A location on `line` (1-based), whose text is `line_text`, at byte
+    /// `start` of it, underlining `len` bytes.
+    pub fn in_line(line_text: &str, line: usize, start: usize, len: usize) -> Location {
+        let source_line = line_text.trim_end_matches('\r').to_string();
+        let start = floor_char_boundary(&source_line, start.min(source_line.len()));
         let end = floor_char_boundary(&source_line, (start + len.max(1)).min(source_line.len()));
         Location {
             line,

@@ -44,11 +44,41 @@ pub struct BodyLink {
     pub location: Location,
 }
 
-impl Body<'_> {
+/// Turns byte offsets in a body into locations in its file, indexing the
+/// body's lines the first time one is needed: most bodies need some (every
+/// link gets one), and finding each line from the start was quadratic.
+struct Locator<'a> {
+    body: &'a Body<'a>,
+    line_starts: std::cell::OnceCell<Vec<usize>>,
+}
+
+impl<'a> Locator<'a> {
+    fn new(body: &'a Body<'a>) -> Locator<'a> {
+        Locator {
+            body,
+            line_starts: std::cell::OnceCell::new(),
+        }
+    }
+
     fn locate(&self, range: std::ops::Range<usize>) -> Location {
-        let mut location = Location::at_offset(self.text, range.start, range.len());
-        location.line += self.first_line - 1;
-        location
+        let text = self.body.text;
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let offset = range.start.min(text.len());
+        let index = starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1);
+        let line_start = starts[index];
+        let line_end = starts.get(index + 1).map_or(text.len(), |next| next - 1);
+        Location::in_line(
+            &text[line_start..line_end],
+            index + self.body.first_line,
+            offset - line_start,
+            range.len(),
+        )
     }
 }
 
@@ -66,12 +96,13 @@ pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> Rendere
         .collect();
     let mut rendered = RenderedBody::default();
     let mut has_raw_html = false;
+    let locator = Locator::new(body);
 
     add_heading_ids(&mut events);
     for range in images_without_alt(&events) {
         rendered.problems.push(
             Diagnostic::warning(body.path, "this image has no description for readers who cannot see it")
-                .at(body.locate(range))
+                .at(locator.locate(range))
                 .help("write a short description between the brackets: ![Members at the March meeting](photo.jpg)")
                 .strict(),
         );
@@ -79,7 +110,7 @@ pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> Rendere
     for (event, range) in &mut events {
         match event {
             Event::Start(Tag::Link { dest_url, .. }) => {
-                let location = body.locate(range.clone());
+                let location = locator.locate(range.clone());
                 let written = dest_url.to_string();
                 if let Some(url) =
                     rewrite_link(body, dest_url, &location, resolve, &mut rendered.problems)
@@ -93,7 +124,7 @@ pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> Rendere
                 });
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
-                let location = body.locate(range.clone());
+                let location = locator.locate(range.clone());
                 let written = dest_url.to_string();
                 if is_other_host(dest_url) {
                     rendered
@@ -114,7 +145,7 @@ pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> Rendere
                         rendered.problems.push(outside_host_warning(
                             body,
                             &url,
-                            body.locate(range.clone()),
+                            locator.locate(range.clone()),
                         ));
                     }
                 }
