@@ -144,15 +144,6 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// `path:line:column` as editors and terminals recognise it.
-    pub fn place(&self) -> String {
-        let path = self.path.display();
-        match &self.location {
-            Some(l) => format!("{path}:{}:{}", l.line, l.column),
-            None => path.to_string(),
-        }
-    }
-
     /// The diagnostic as text, with the source line and a caret under the
     /// problem; coloured when `color` is set.
     pub fn render(&self, color: bool) -> String {

@@ -247,18 +247,6 @@ impl Locales {
             .collect()
     }
 
-    /// Whether `lang` itself (not the fallback) defines message `id`.
-    pub fn defines(&self, lang: &Lang, id: &str) -> bool {
-        self.bundles.get(lang).is_some_and(|b| b.has_message(id))
-    }
-
-    /// Whether `id` exists in `lang` or, failing that, the default language.
-    pub fn has_message(&self, lang: &Lang, id: &str) -> bool {
-        [lang, &self.default]
-            .iter()
-            .any(|l| self.bundles.get(*l).is_some_and(|b| b.has_message(id)))
-    }
-
     /// Formats message `id` in `lang` (or the default language's).
     pub fn message(
         &self,

@@ -169,11 +169,6 @@ impl Site {
             Section::Pages => self.urls.page(lang, document.slug_in(lang)),
         }
     }
-
-    /// Issues shown in `lang`'s archive: every issue, translated or not.
-    pub fn archive(&self) -> &[Document] {
-        &self.issues
-    }
 }
 
 /// Turns text into a URL segment: lowercase ASCII words joined by hyphens.
