@@ -41,6 +41,9 @@ pub struct Locales {
     /// Messages a translation could not format (language, id, why),
     /// collected while pages render.
     format_problems: std::sync::Mutex<std::collections::BTreeSet<(Lang, String, String)>>,
+    /// Messages without variables, formatted once per language (with the
+    /// default language standing in): most of what a page says.
+    plain: HashMap<Lang, HashMap<String, String>>,
 }
 
 impl std::fmt::Debug for Locales {
@@ -142,6 +145,11 @@ impl Locales {
             messages,
             dates,
             format_problems: Default::default(),
+            plain: HashMap::new(),
+        };
+        let locales = Locales {
+            plain: locales.plain_messages(),
+            ..locales
         };
         for missing in locales.missing_messages() {
             diagnostics.push(
@@ -286,15 +294,43 @@ impl Locales {
     pub fn language_name(&self, lang: &Lang) -> String {
         self.bundles
             .get(lang)
-            .and_then(|bundle| {
-                let pattern = bundle.get_message(LANGUAGE_NAME)?.value()?;
-                Some(
-                    bundle
-                        .format_pattern(pattern, None, &mut Vec::new())
-                        .into_owned(),
-                )
+            .filter(|bundle| bundle.has_message(LANGUAGE_NAME))
+            .and_then(|_| self.plain(lang, LANGUAGE_NAME))
+            .map_or_else(|| lang.to_string(), str::to_string)
+    }
+
+    /// Message `id` in `lang` when it takes no variables, already formatted.
+    pub fn plain(&self, lang: &Lang, id: &str) -> Option<&str> {
+        self.plain.get(lang)?.get(id).map(String::as_str)
+    }
+
+    /// Formats every message that needs no variables, for every language.
+    fn plain_messages(&self) -> HashMap<Lang, HashMap<String, String>> {
+        let format = |lang: &Lang, id: &str| {
+            let bundle = self.bundles.get(lang)?;
+            let pattern = bundle.get_message(id)?.value()?;
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, None, &mut errors);
+            errors.is_empty().then(|| text.into_owned())
+        };
+        self.messages
+            .keys()
+            .map(|lang| {
+                let ids = self.messages.values().flat_map(|ids| ids.keys());
+                let texts = ids
+                    .filter_map(|id| {
+                        let own = self.messages[lang].contains_key(id);
+                        let text = if own {
+                            format(lang, id)
+                        } else {
+                            format(&self.default, id)
+                        };
+                        Some((id.clone(), text?))
+                    })
+                    .collect();
+                (lang.clone(), texts)
             })
-            .unwrap_or_else(|| lang.to_string())
+            .collect()
     }
 
     /// `date` in `lang`'s long format ("1 de marzo de 2026").

@@ -51,6 +51,11 @@ pub struct Staging {
     output: PathBuf,
     staging: PathBuf,
     retired: PathBuf,
+    /// Whether there is a previous output to link unchanged pages from.
+    has_previous: bool,
+    /// Cleared at the first failed hard link of a site file (another file
+    /// system), so the rest are copied without trying.
+    links_work: std::sync::atomic::AtomicBool,
 }
 
 impl Staging {
@@ -72,6 +77,8 @@ impl Staging {
             output: output.to_path_buf(),
             staging: parent.join(format!(".{name}.boletin-staging-{}", std::process::id())),
             retired: parent.join(format!(".{name}.boletin-old-{}", std::process::id())),
+            has_previous: output.is_dir(),
+            links_work: std::sync::atomic::AtomicBool::new(true),
         };
         remove_tree(&staging.staging);
         fs::create_dir_all(&staging.staging).map_err(io_error(&staging.staging))?;
@@ -85,11 +92,13 @@ impl Staging {
         let bytes = match &file.content {
             Content::Bytes(bytes) => bytes.as_slice(),
             Content::BuiltIn(bytes) => bytes,
-            Content::Copy(source) => return copy_or_link(source, &target),
+            Content::Copy(source) => return self.copy_or_link(source, &target),
         };
-        let previous = self.output.join(&file.path);
-        if unchanged(&previous, bytes) && fs::hard_link(&previous, &target).is_ok() {
-            return Ok(());
+        if self.has_previous {
+            let previous = self.output.join(&file.path);
+            if unchanged(&previous, bytes) && fs::hard_link(&previous, &target).is_ok() {
+                return Ok(());
+            }
         }
         fs::write(&target, bytes).map_err(io_error(&target))
     }
@@ -114,14 +123,20 @@ fn unchanged(path: &Path, bytes: &[u8]) -> bool {
         && fs::read(path).is_ok_and(|old| old == bytes)
 }
 
-/// Puts a site file (an image beside an issue) into the output. A hard
-/// link when the file system allows it: creating files is what makes a
-/// build slow, and a link creates none. Otherwise a copy.
-fn copy_or_link(source: &Path, target: &Path) -> Result<(), WriteError> {
-    if fs::hard_link(source, target).is_ok() {
-        return Ok(());
+impl Staging {
+    /// Puts a site file (an image beside an issue) into the output. A hard
+    /// link when the file system allows it: creating files is what makes
+    /// a build slow, and a link creates none. Otherwise a copy.
+    fn copy_or_link(&self, source: &Path, target: &Path) -> Result<(), WriteError> {
+        use std::sync::atomic::Ordering;
+        if self.links_work.load(Ordering::Relaxed) {
+            if fs::hard_link(source, target).is_ok() {
+                return Ok(());
+            }
+            self.links_work.store(false, Ordering::Relaxed);
+        }
+        fs::copy(source, target).map(drop).map_err(io_error(source))
     }
-    fs::copy(source, target).map(drop).map_err(io_error(source))
 }
 
 /// Creates every folder the files need, a level at a time so each level's
