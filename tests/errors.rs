@@ -9,26 +9,6 @@ use common::*;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-/// Exit status 1, without a panic.
-#[track_caller]
-fn assert_site_error(run: &Run) {
-    assert_eq!(
-        run.code, 1,
-        "expected exit status 1 (site errors)\nstdout:\n{}\nstderr:\n{}",
-        run.stdout, run.stderr
-    );
-    assert!(
-        !run.stderr.contains("panicked"),
-        "boletin panicked:\n{}",
-        run.stderr
-    );
-    assert!(
-        !run.stderr.contains("RUST_BACKTRACE"),
-        "boletin panicked:\n{}",
-        run.stderr
-    );
-}
-
 /// Paths are relative to the site root: the temporary folder never shows.
 #[track_caller]
 fn assert_relative_paths(site: &Fixture, run: &Run) {

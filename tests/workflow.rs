@@ -11,21 +11,6 @@ const ISSUE_EN: &str = "content/issues/2026-03-spring/index.en.md";
 const ISSUE_ES: &str = "content/issues/2026-03-spring/index.es.md";
 const KEY: &str = "2026-03-spring";
 
-/// Exit status 1 without a panic.
-#[track_caller]
-fn assert_site_error(run: &Run) {
-    assert_eq!(
-        run.code, 1,
-        "expected exit status 1 (site errors)\nstdout:\n{}\nstderr:\n{}",
-        run.stdout, run.stderr
-    );
-    assert!(
-        !run.stderr.contains("panicked"),
-        "boletin panicked:\n{}",
-        run.stderr
-    );
-}
-
 /// Whether `word` appears in `text` on its own, not inside a longer word.
 fn has_word(text: &str, word: &str) -> bool {
     text.match_indices(word).any(|(i, _)| {

@@ -231,3 +231,23 @@ fn walkdir(dir: &Path) -> Vec<PathBuf> {
     }
     found
 }
+
+/// Exit status 1, without a panic.
+#[track_caller]
+pub fn assert_site_error(run: &Run) {
+    assert_eq!(
+        run.code, 1,
+        "expected exit status 1 (site errors)\nstdout:\n{}\nstderr:\n{}",
+        run.stdout, run.stderr
+    );
+    assert!(
+        !run.stderr.contains("panicked"),
+        "boletin panicked:\n{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("RUST_BACKTRACE"),
+        "boletin panicked:\n{}",
+        run.stderr
+    );
+}
