@@ -237,6 +237,11 @@ impl Config {
         )))
     }
 
+    /// How many pages a list of `items` issues takes (at least one).
+    pub fn page_count(&self, items: usize) -> usize {
+        items.div_ceil(self.page_size).max(1)
+    }
+
     /// The configuration of `lang`, which must be configured.
     pub fn language(&self, lang: &Lang) -> Option<&LanguageConfig> {
         self.languages.iter().find(|l| &l.lang == lang)

@@ -118,16 +118,13 @@ impl Locales {
                 if let Err(errors) = bundle.add_resource(resource) {
                     for error in errors {
                         if let FluentError::Overriding { id, .. } = &error {
-                            let at = file
-                                .text
-                                .find(&format!("\n{id} "))
-                                .map(|i| Location::at_offset(&file.text, i + 1, id.len()));
+                            let at = definition_location(&file.text, id);
                             diagnostics.push(
                                 Diagnostic::error(
                                     &file.path,
                                     format!("the message `{id}` is defined twice in `{lang}`"),
                                 )
-                                .at_opt(at)
+                                .at(at)
                                 .help("keep one of them"),
                             );
                         }
@@ -347,4 +344,19 @@ impl Locales {
 fn date_formatter(lang: &Lang) -> Option<DateFormatter> {
     let locale = icu_locale_core::Locale::try_from_str(lang.as_str()).ok()?;
     DateFormatter::try_new(locale.into(), YMD::long()).ok()
+}
+
+/// The line where `id` is defined (`id =` at the start of a line).
+pub(crate) fn definition_location(text: &str, id: &str) -> Location {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if line
+            .strip_prefix(id)
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+        {
+            return Location::at_offset(text, offset, id.len());
+        }
+        offset += line.len();
+    }
+    Location::at_offset(text, 0, 0)
 }

@@ -176,7 +176,7 @@ fn read_file(file: &LocaleFile, language: &mut Language) {
         for pattern in patterns {
             pattern_uses(pattern, &mut uses);
         }
-        let location = definition_location(
+        let location = crate::i18n::definition_location(
             &file.text,
             if is_term {
                 format!("-{id}")
@@ -197,21 +197,6 @@ fn read_file(file: &LocaleFile, language: &mut Language) {
         };
         map.entry(id.to_string()).or_insert(defined);
     }
-}
-
-/// The line where `id` is defined (`id =` at the start of a line).
-fn definition_location(text: &str, id: &str) -> Location {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        if line
-            .strip_prefix(id)
-            .is_some_and(|rest| rest.trim_start().starts_with('='))
-        {
-            return Location::at_offset(text, offset, id.len());
-        }
-        offset += line.len();
-    }
-    Location::at_offset(text, 0, 0)
 }
 
 fn pattern_uses(pattern: &Pattern<&str>, uses: &mut Uses) {

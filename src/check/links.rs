@@ -5,6 +5,7 @@
 use super::html::{self, PageScan};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
+use crate::model::Site;
 use crate::render::{Content, Output};
 use percent_encoding::percent_decode_str;
 use std::collections::{HashMap, HashSet};
@@ -31,7 +32,8 @@ struct SiteIndex<'a> {
 }
 
 /// Checks every link of `output`; broken ones are errors.
-pub fn check(output: &Output, config: &Config) -> Vec<Diagnostic> {
+pub fn check(output: &Output, site: &Site) -> Vec<Diagnostic> {
+    let config = &site.config;
     let mut index = SiteIndex {
         files: HashSet::new(),
         pages: HashMap::new(),
@@ -48,7 +50,7 @@ pub fn check(output: &Output, config: &Config) -> Vec<Diagnostic> {
     }
     let mut problems = Vec::new();
     let mut written: HashSet<&str> = HashSet::new();
-    let urls = crate::model::urls::Urls::new(config.base_path());
+    let urls = &site.urls;
     for written_link in &output.body_links {
         let href = written_link.link.href.as_str();
         written.insert(href);

@@ -3,15 +3,13 @@
 use super::{Outcome, load_site, report};
 use crate::cli::BuildArgs;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::SOURCE_FOLDERS;
 use crate::render::{self, Pages, Summary};
 use crate::write::{self, Staging};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-/// Source folders a build must never write into or over.
-const SOURCE_FOLDERS: &[&str] = &["content", "locales", "themes", "static"];
 
 /// A build shorter than this shows no progress bar.
 const QUIET_BUILD: Duration = Duration::from_secs(1);

@@ -30,7 +30,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
         diagnostics.extend(output.problems.iter().cloned());
         // Pages that failed to render would make every link to them look broken.
         if !output.problems.iter().any(|p| p.is_error()) {
-            diagnostics.extend(check::links::check(&output, config));
+            diagnostics.extend(check::links::check(&output, &loaded.site));
         }
         pages = output.pages_per_language.values().sum();
     }

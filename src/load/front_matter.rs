@@ -60,6 +60,7 @@ pub struct FrontMatter {
 /// Fields whose line later stages may need, to point at a problem they
 /// find (a slug taken twice, a tag with no letters).
 const LOCATED_FIELDS: &[&str] = &[
+    "cover",
     "cover_alt",
     "title",
     "slug",

@@ -109,7 +109,11 @@ struct Found {
     folder: Option<PathBuf>,
 }
 
-fn is_hidden(name: &str) -> bool {
+/// The site's source folders: what a build reads and must never write over.
+pub const SOURCE_FOLDERS: &[&str] = &["content", "locales", "themes", "static"];
+
+/// Files people do not mean as content: hidden files, editor backups.
+pub(crate) fn is_hidden(name: &str) -> bool {
     name.starts_with('.') || name.ends_with('~') || name.starts_with('#')
 }
 
@@ -281,7 +285,8 @@ fn read_content_file(root: &Path, found: Found) -> Result<ContentFile, Vec<Diagn
         None => Vec::new(),
     };
     if let Some(cover) = &parsed.front.cover {
-        let problem = check_cover(root, &found, cover, &text, &mut assets);
+        let at = parsed.locations.get("cover").cloned();
+        let problem = check_cover(root, &found, cover, at, &mut assets);
         if let Some(problem) = problem {
             return Err(vec![problem]);
         }
@@ -317,11 +322,9 @@ fn check_cover(
     root: &Path,
     found: &Found,
     cover: &str,
-    text: &str,
+    at: Option<crate::diagnostics::Location>,
     assets: &mut Vec<Asset>,
 ) -> Option<Diagnostic> {
-    let at = crate::yaml::value_position(text, "cover")
-        .map(|(l, c)| crate::diagnostics::Location::at_line_column(text, l, c));
     let cover_path = Path::new(cover);
     let plain = cover_path
         .components()

@@ -134,7 +134,7 @@ fn files_under(folder: &Path) -> Vec<(PathBuf, PathBuf)> {
         .min_depth(1)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_entry(|e| !super::is_hidden(&e.file_name().to_string_lossy()))
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| {

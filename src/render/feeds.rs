@@ -100,7 +100,7 @@ impl Renderer<'_> {
             .filter_map(|d| d.translations.get(lang)?.front.date)
             .max()
             .unwrap_or(NO_DATE);
-        let mut context = Context::from_serialize(self.frame(lang)).unwrap_or_default();
+        let mut context = self.context(self.frame(lang));
         context.insert(
             "feed",
             &Feed {
@@ -141,18 +141,19 @@ impl Renderer<'_> {
                 self.everywhere_alternates(&|l| urls.tags(l), &urls.tags(default)),
             );
             for group in &site.tags[lang] {
-                let pages = group.issues.len().div_ceil(site.config.page_size).max(1);
+                let pages = site.config.page_count(group.issues.len());
                 for page in 1..=pages {
                     add(urls.tag(lang, &group.tag.slug, page), None, Vec::new());
                 }
             }
         }
         for document in site.issues.iter().chain(&site.pages) {
+            let alternates = self.document_alternates(document);
             for (lang, translation) in &document.translations {
                 add(
                     site.url_of(document, lang),
                     translation.front.date,
-                    self.document_alternates(document),
+                    alternates.clone(),
                 );
             }
         }

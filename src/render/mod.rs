@@ -454,11 +454,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn archive_pages(&self) -> usize {
-        self.site
-            .issues
-            .len()
-            .div_ceil(self.site.config.page_size)
-            .max(1)
+        self.site.config.page_count(self.site.issues.len())
     }
 
     fn jobs(&self) -> Vec<Job> {
@@ -482,7 +478,7 @@ impl<'a> Renderer<'a> {
             }
             jobs.push(Job::Tags { lang: lang.clone() });
             for (index, group) in site.tags.get(&lang).into_iter().flatten().enumerate() {
-                let pages = group.issues.len().div_ceil(site.config.page_size).max(1);
+                let pages = site.config.page_count(group.issues.len());
                 jobs.extend((1..=pages).map(|page| Job::Tag {
                     lang: lang.clone(),
                     index,

@@ -7,16 +7,11 @@ use super::context::{self, Entry, Pagination, TagSummary, Year};
 use crate::lang::Lang;
 use crate::load::Section;
 use crate::model::Document;
-use serde::Serialize;
 use tera::Context;
 
 impl Renderer<'_> {
     pub(super) fn context(&self, frame: context::Frame) -> Context {
         Context::from_serialize(frame).unwrap_or_default()
-    }
-
-    pub(super) fn insert(context: &mut Context, key: &str, value: &impl Serialize) {
-        context.insert(key, value);
     }
 
     pub(super) fn chooser(&self) -> Context {
@@ -38,7 +33,7 @@ impl Renderer<'_> {
                 })
             })
             .collect();
-        Self::insert(&mut context, "languages", &languages);
+        context.insert("languages", &languages);
         context
     }
 
@@ -53,7 +48,7 @@ impl Renderer<'_> {
             .iter()
             .map(|l| serde_json::json!({ "lang": l.lang.as_str(), "dir": l.dir.as_str(), "url": site.urls.archive(&l.lang, 1) }))
             .collect();
-        Self::insert(&mut context, "languages", &languages);
+        context.insert("languages", &languages);
         context
     }
 
@@ -108,11 +103,10 @@ impl Renderer<'_> {
         } else {
             None
         };
-        Self::insert(&mut context, "featured", &featured);
-        Self::insert(&mut context, "years", &Self::by_year(entries));
-        Self::insert(&mut context, "total", &site.issues.len());
-        Self::insert(
-            &mut context,
+        context.insert("featured", &featured);
+        context.insert("years", &Self::by_year(entries));
+        context.insert("total", &site.issues.len());
+        context.insert(
             "pagination",
             &Self::pagination(page, self.archive_pages(), &|n| site.urls.archive(lang, n)),
         );
@@ -148,7 +142,7 @@ impl Renderer<'_> {
             .bodies
             .get(&(section, index, shown.lang.clone()))
             .map_or("", |b| b.html.as_str());
-        Self::insert(&mut context, "article", &self.article(document, lang, body));
+        context.insert("article", &self.article(document, lang, body));
         if section == Section::Issues {
             let neighbour = |i: Option<usize>| {
                 i.and_then(|i| site.issues.get(i)).map(|d| context::Link {
@@ -156,8 +150,8 @@ impl Renderer<'_> {
                     url: site.url_of(d, lang),
                 })
             };
-            Self::insert(&mut context, "newer", &neighbour(index.checked_sub(1)));
-            Self::insert(&mut context, "older", &neighbour(Some(index + 1)));
+            context.insert("newer", &neighbour(index.checked_sub(1)));
+            context.insert("older", &neighbour(Some(index + 1)));
         }
         context
     }
@@ -179,7 +173,7 @@ impl Renderer<'_> {
                 count: g.issues.len(),
             })
             .collect();
-        Self::insert(&mut context, "tags", &tags);
+        context.insert("tags", &tags);
         context
     }
 
@@ -198,19 +192,17 @@ impl Renderer<'_> {
             .take(size)
             .map(|&i| self.entry(&site.issues[i], lang))
             .collect();
-        let total = group.issues.len().div_ceil(size).max(1);
-        Self::insert(
-            &mut context,
+        let total = site.config.page_count(group.issues.len());
+        context.insert(
             "tag",
             &context::Link {
                 title: group.tag.name.clone(),
                 url: site.urls.tag(lang, &group.tag.slug, 1),
             },
         );
-        Self::insert(&mut context, "count", &group.issues.len());
-        Self::insert(&mut context, "entries", &entries);
-        Self::insert(
-            &mut context,
+        context.insert("count", &group.issues.len());
+        context.insert("entries", &entries);
+        context.insert(
             "pagination",
             &Self::pagination(page, total, &|n| site.urls.tag(lang, &group.tag.slug, n)),
         );
@@ -225,7 +217,7 @@ impl Renderer<'_> {
         let newest = &site.issues[0];
         frame.canonical = Some(self.absolute(&site.url_of(newest, lang)));
         let mut context = self.context(frame);
-        Self::insert(&mut context, "target", &self.entry(newest, lang));
+        context.insert("target", &self.entry(newest, lang));
         context
     }
 }

@@ -6,6 +6,8 @@
 //! crates: those cannot tell a read from a write, and the rebuild itself
 //! reads every file, which would start the next rebuild, forever.
 
+use crate::config::CONFIG_FILE;
+use crate::load::{SOURCE_FOLDERS, is_hidden};
 use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 use std::collections::BTreeSet;
@@ -19,9 +21,6 @@ const QUIET: Duration = Duration::from_millis(25);
 
 /// The longest a rebuild waits for a burst to end.
 const LONGEST_WAIT: Duration = Duration::from_millis(500);
-
-/// The folders and files of a site that make its pages.
-const SOURCES: &[&str] = &["content", "locales", "themes", "static", "boletin.yaml"];
 
 /// Changes to the site's sources, settled.
 pub struct Watcher {
@@ -82,17 +81,12 @@ impl Watcher {
             .as_os_str()
             .to_string_lossy()
             .to_string();
-        if !SOURCES.contains(&first.as_str()) {
+        if first != CONFIG_FILE && !SOURCE_FOLDERS.contains(&first.as_str()) {
             return None;
         }
         let temporary = relative.components().any(|c| {
             let name = c.as_os_str().to_string_lossy();
-            name.starts_with('.')
-                || name.starts_with('#')
-                || name.ends_with('~')
-                || name.ends_with(".swp")
-                || name.ends_with(".tmp")
-                || name == "4913"
+            is_hidden(&name) || name.ends_with(".swp") || name.ends_with(".tmp") || name == "4913"
         });
         (!temporary).then(|| relative.to_path_buf())
     }
