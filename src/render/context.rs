@@ -7,9 +7,9 @@ use crate::lang::Lang;
 use crate::model::{Document, Translation};
 use serde::Serialize;
 
-/// What every HTML page has: language, navigation, alternates.
+/// What every HTML page of one language has: built once per language.
 #[derive(Serialize)]
-pub struct Frame {
+pub struct LanguageFrame {
     pub lang: String,
     pub dir: &'static str,
     pub site_title: String,
@@ -18,14 +18,20 @@ pub struct Frame {
     pub home: String,
     pub tags_url: String,
     pub stylesheet: String,
+    pub nav_pages: Vec<Link>,
+    pub feeds: Feeds,
+}
+
+/// What one page adds to its language's frame: where it stands among the
+/// site's pages and its translations.
+pub struct Frame {
+    pub lang: Lang,
     /// Absolute URL of the page that should be indexed for this content.
     pub canonical: Option<String>,
     pub noindex: bool,
     pub alternates: Vec<Alternate>,
     /// Links to this page in every configured language.
     pub switch: Vec<LanguageLink>,
-    pub nav_pages: Vec<Link>,
-    pub feeds: Feeds,
 }
 
 /// A `<link rel=alternate hreflang>` target.
@@ -58,7 +64,7 @@ pub struct Feeds {
 }
 
 /// An issue as listed in an archive or on a tag page.
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct Entry {
     pub title: String,
     pub url: String,
@@ -129,6 +135,24 @@ pub struct TagSummary {
 }
 
 impl Renderer<'_> {
+    /// An archive or tag-page entry for the issue at `index` on a page
+    /// in `lang`, made once per site and language.
+    pub fn issue_entry(&self, index: usize, lang: &Lang) -> Entry {
+        let entries = self.entries.get(lang).map(|cell| {
+            cell.get_or_init(|| {
+                self.site
+                    .issues
+                    .iter()
+                    .map(|issue| self.entry(issue, lang))
+                    .collect()
+            })
+        });
+        match entries.and_then(|entries| entries.get(index)) {
+            Some(entry) => entry.clone(),
+            None => self.entry(&self.site.issues[index], lang),
+        }
+    }
+
     /// An archive or tag-page entry for `document` on a page in `lang`.
     pub fn entry(&self, document: &Document, lang: &Lang) -> Entry {
         let shown = document.shown_in(lang);
@@ -254,9 +278,20 @@ impl Renderer<'_> {
     /// The frame of a page in `lang`; the caller fills in canonical,
     /// alternates and switch.
     pub fn frame(&self, lang: &Lang) -> Frame {
+        Frame {
+            lang: lang.clone(),
+            canonical: None,
+            noindex: false,
+            alternates: Vec::new(),
+            switch: Vec::new(),
+        }
+    }
+
+    /// The parts of every page's context that depend only on its language.
+    pub fn language_frame(&self, lang: &Lang) -> LanguageFrame {
         let site = self.site;
         let language = site.config.language(lang);
-        Frame {
+        LanguageFrame {
             lang: lang.to_string(),
             dir: self.dir(lang),
             site_title: language.map(|l| l.title.clone()).unwrap_or_default(),
@@ -264,10 +299,6 @@ impl Renderer<'_> {
             home: site.urls.archive(lang, 1),
             tags_url: site.urls.tags(lang),
             stylesheet: site.urls.file("style.css"),
-            canonical: None,
-            noindex: false,
-            alternates: Vec::new(),
-            switch: Vec::new(),
             nav_pages: site
                 .pages
                 .iter()

@@ -25,7 +25,7 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
-use tera::Tera;
+use tera::{Context, Tera};
 
 /// What a file in the output is made of.
 #[derive(Clone, Debug)]
@@ -79,6 +79,13 @@ pub struct Renderer<'a> {
     origin: String,
     /// Where each template came from, for diagnostics.
     template_paths: HashMap<String, PathBuf>,
+    /// Each language's part of every page's context, built once.
+    language_contexts: HashMap<Lang, Context>,
+    /// Each issue's archive entry per language (by index in the archive),
+    /// built once instead of on every archive and tag page it is on.
+    /// Made the first time a page needs one, so the preview's small
+    /// updates do not pay for it.
+    entries: HashMap<Lang, std::sync::OnceLock<Vec<context::Entry>>>,
 }
 
 /// One file to render.
@@ -431,14 +438,26 @@ impl<'a> Renderer<'a> {
                 (lang.clone(), tera)
             })
             .collect();
-        Renderer {
+        let mut renderer = Renderer {
             site,
             locales,
             tera,
             bodies,
             origin: site.config.base_url.origin().ascii_serialization(),
             template_paths: templates.paths.clone(),
+            language_contexts: HashMap::new(),
+            entries: HashMap::new(),
+        };
+        for lang in site.config.langs() {
+            let frame = renderer.language_frame(lang);
+            let context = Context::from_serialize(frame).unwrap_or_default();
+
+            renderer.language_contexts.insert(lang.clone(), context);
+            renderer
+                .entries
+                .insert(lang.clone(), std::sync::OnceLock::new());
         }
+        renderer
     }
 
     fn dir(&self, lang: &Lang) -> &'static str {

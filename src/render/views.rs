@@ -11,7 +11,16 @@ use tera::Context;
 
 impl Renderer<'_> {
     pub(super) fn context(&self, frame: context::Frame) -> Context {
-        Context::from_serialize(frame).unwrap_or_default()
+        let mut context = self
+            .language_contexts
+            .get(&frame.lang)
+            .cloned()
+            .unwrap_or_default();
+        context.insert("canonical", &frame.canonical);
+        context.insert("noindex", &frame.noindex);
+        context.insert("alternates", &frame.alternates);
+        context.insert("switch", &frame.switch);
+        context
     }
 
     pub(super) fn chooser(&self) -> Context {
@@ -91,13 +100,9 @@ impl Renderer<'_> {
         }
         frame.switch = self.switch(lang, &|l| site.urls.archive(l, page));
         let mut context = self.context(frame);
-        let mut entries: Vec<Entry> = site
-            .issues
-            .iter()
-            .skip((page - 1) * size)
-            .take(size)
-            .map(|d| self.entry(d, lang))
-            .collect();
+        let first = (page - 1) * size;
+        let last = (first + size).min(site.issues.len());
+        let mut entries: Vec<Entry> = (first..last).map(|i| self.issue_entry(i, lang)).collect();
         let featured = if page == 1 && !entries.is_empty() {
             Some(entries.remove(0))
         } else {
@@ -190,7 +195,7 @@ impl Renderer<'_> {
             .iter()
             .skip((page - 1) * size)
             .take(size)
-            .map(|&i| self.entry(&site.issues[i], lang))
+            .map(|&i| self.issue_entry(i, lang))
             .collect();
         let total = site.config.page_count(group.issues.len());
         context.insert(
@@ -217,7 +222,7 @@ impl Renderer<'_> {
         let newest = &site.issues[0];
         frame.canonical = Some(self.absolute(&site.url_of(newest, lang)));
         let mut context = self.context(frame);
-        context.insert("target", &self.entry(newest, lang));
+        context.insert("target", &self.issue_entry(0, lang));
         context
     }
 }
