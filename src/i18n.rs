@@ -27,7 +27,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 /// The message that names a language in itself ("English", "Español").
-pub const LANGUAGE_NAME: &str = "language-name";
+const LANGUAGE_NAME: &str = "language-name";
 
 type DateFormatter = FixedCalendarDateTimeFormatter<Gregorian, YMD>;
 
@@ -71,11 +71,11 @@ pub struct Coverage {
 
 /// A message that a language lacks, and the file it belongs in.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MissingMessage {
-    pub lang: Lang,
-    pub id: String,
+struct MissingMessage {
+    lang: Lang,
+    id: String,
     /// The locale file where the translation should go.
-    pub path: PathBuf,
+    path: PathBuf,
 }
 
 impl Locales {
@@ -165,7 +165,7 @@ impl Locales {
     }
 
     /// Messages the default language has and another language lacks.
-    pub fn missing_messages(&self) -> Vec<MissingMessage> {
+    fn missing_messages(&self) -> Vec<MissingMessage> {
         let Some(reference) = self.messages.get(&self.default) else {
             return Vec::new();
         };

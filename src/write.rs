@@ -31,8 +31,10 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
     }
 }
 
-/// Writes `files` as the new contents of `output`, replacing it whole.
-pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
+/// Writes `files` as the new contents of `output`, replacing it whole
+/// (what `build` does, a page at a time, with `Staging`).
+#[cfg(test)]
+fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
     let paths: Vec<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
     let staging = Staging::begin(output, &paths)?;
     files.par_iter().try_for_each(|file| staging.put(file))?;

@@ -14,11 +14,11 @@ use std::path::PathBuf;
 
 /// A `t(key="...")` call in a template, and the arguments it passes.
 #[derive(Debug, PartialEq, Eq)]
-pub struct ThemeCall {
-    pub key: String,
-    pub arguments: BTreeSet<String>,
-    pub template: PathBuf,
-    pub location: Location,
+struct ThemeCall {
+    key: String,
+    arguments: BTreeSet<String>,
+    template: PathBuf,
+    location: Location,
 }
 
 /// What one message refers to.
@@ -246,7 +246,7 @@ fn inline_uses(inline: &InlineExpression<&str>, uses: &mut Uses) {
 }
 
 /// Every `t(key="...", name=value, ...)` call in a template.
-pub fn theme_calls(template: &Template) -> Vec<ThemeCall> {
+fn theme_calls(template: &Template) -> Vec<ThemeCall> {
     let text = &template.text;
     let mut calls = Vec::new();
     let mut from = 0;

@@ -165,7 +165,7 @@ impl Renderer<'_> {
 
 /// Makes every `href` and `src` in `html` absolute: root-relative ones
 /// against `origin`, relative ones against `page_url` (which ends in `/`).
-pub fn absolutize(html: &str, origin: &str, page_url: &str) -> String {
+fn absolutize(html: &str, origin: &str, page_url: &str) -> String {
     let mut out = String::with_capacity(html.len() + 256);
     let mut rest = html;
     while let Some(position) = find_url_attribute(rest) {

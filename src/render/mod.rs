@@ -11,7 +11,7 @@ mod templates;
 mod translate;
 mod views;
 
-pub use templates::Templates;
+pub use templates::{Templates, escape};
 use templates::{error_chain, without_control_characters};
 
 use crate::diagnostics::Diagnostic;
@@ -181,8 +181,6 @@ pub struct Pages<'a> {
     jobs: Vec<Job>,
     /// Files copied as they are, and robots.txt.
     others: Vec<OutputFile>,
-    locales: &'a Arc<Locales>,
-    bodies: &'a Bodies,
 }
 
 impl<'a> Pages<'a> {
@@ -227,8 +225,6 @@ impl<'a> Pages<'a> {
             renderer,
             jobs,
             others,
-            locales,
-            bodies,
         }
     }
 
@@ -253,7 +249,7 @@ impl<'a> Pages<'a> {
     ) -> Summary {
         let site = self.renderer.site;
         let mut summary = Summary::default();
-        for ((section, index, lang), body) in self.bodies {
+        for ((section, index, lang), body) in self.renderer.bodies {
             summary.problems.extend(body.problems.iter().cloned());
             let document = site.document(*section, *index);
             let page_url = site.url_of(document, lang);
@@ -299,7 +295,9 @@ impl<'a> Pages<'a> {
                 *summary.pages_per_language.entry(lang.clone()).or_default() += 1;
             }
         }
-        summary.problems.extend(self.locales.take_format_problems());
+        summary
+            .problems
+            .extend(self.renderer.locales.take_format_problems());
         summary
     }
 }

@@ -62,7 +62,7 @@ fn compile_templates(theme: &Theme) -> Result<Tera, Diagnostic> {
 
 /// Escapes text for HTML and XML. Tera's own escaper also turns `/` into
 /// `&#x2F;`, which only makes every URL longer.
-fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut escaped = String::with_capacity(text.len() + 16);
     let mut from = 0;

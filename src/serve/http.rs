@@ -12,11 +12,12 @@ use std::time::Duration;
 use tiny_http::{Header, Request, Response};
 
 /// Where pages listen for rebuilds.
-pub const EVENTS_PATH: &str = "/__boletin/events";
+const EVENTS_PATH: &str = "/__boletin/events";
 
 /// Added before `</body>` of every HTML page the preview serves: reloads
 /// the page after a good rebuild, shows the problems of a failed one.
-const LIVE_RELOAD: &str = r#"<script>(function(){var s=new EventSource("/__boletin/events");s.addEventListener("reload",function(){location.reload()});s.addEventListener("problems",function(e){var d=document.getElementById("boletin-problems");if(!d){d=document.createElement("pre");d.id="boletin-problems";document.body.appendChild(d)}d.textContent=e.data})})();</script>"#;
+/// `EVENTS_PATH` in it is replaced by the constant of that name.
+const LIVE_RELOAD: &str = r#"<script>(function(){var s=new EventSource("EVENTS_PATH");s.addEventListener("reload",function(){location.reload()});s.addEventListener("problems",function(e){var d=document.getElementById("boletin-problems");if(!d){d=document.createElement("pre");d.id="boletin-problems";document.body.appendChild(d)}d.textContent=e.data})})();</script>"#;
 
 /// How the problems box looks; it is added with the script.
 const PROBLEMS_STYLE: &str = "<style>#boletin-problems{position:fixed;left:0;right:0;bottom:0;max-height:70vh;overflow:auto;margin:0;padding:1rem;background:#3b0000;color:#fff;font:14px/1.45 ui-monospace,monospace;white-space:pre-wrap;z-index:2147483647;border-top:4px solid #ff6b6b}</style>";
@@ -116,12 +117,10 @@ fn content_type(path: &str) -> &'static str {
 /// `html` with the live-reload script (and the problems, if any) added.
 fn inject(html: &[u8], problems: Option<&str>) -> Vec<u8> {
     let text = String::from_utf8_lossy(html);
-    let mut addition = format!("{PROBLEMS_STYLE}{LIVE_RELOAD}");
+    let script = LIVE_RELOAD.replace("EVENTS_PATH", EVENTS_PATH);
+    let mut addition = format!("{PROBLEMS_STYLE}{script}");
     if let Some(problems) = problems {
-        let escaped = problems
-            .replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;");
+        let escaped = crate::render::escape(problems);
         addition = format!("<pre id=\"boletin-problems\" role=\"alert\">{escaped}</pre>{addition}");
     }
     let at = text.rfind("</body>").unwrap_or(text.len());

@@ -22,10 +22,9 @@ pub fn run(args: &ServeArgs) -> Outcome {
     let config = match Config::load(&root, None) {
         Ok(config) => config,
         Err(problems) => {
-            let color = std::io::stderr().is_terminal();
-            for problem in problems {
-                eprintln!("{}", problem.render(color));
-            }
+            let mut diagnostics = crate::diagnostics::Diagnostics::default();
+            diagnostics.extend(problems);
+            crate::commands::report(&diagnostics);
             return Outcome::SiteErrors;
         }
     };
