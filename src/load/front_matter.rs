@@ -104,8 +104,23 @@ pub fn parse(path: &Path, text: &str, date_rule: DateRule) -> Result<Parsed, Vec
     let (yaml_text, body, body_line) = split(path, text).map_err(|d| vec![d])?;
     // The YAML starts on line 2, after the opening `---`.
     const YAML_LINE: usize = 2;
-    let locate =
-        |line: usize, column: usize| Location::at_line_column(text, line + YAML_LINE - 1, column);
+    // The YAML library reports a list or quote left open at the end of
+    // its text, which is the closing `---`; the last line is meant.
+    let yaml_lines = yaml_text.lines().count().max(1);
+    let locate = |line: usize, column: usize| {
+        let (line, column) = if line > yaml_lines {
+            (
+                yaml_lines,
+                yaml_text
+                    .lines()
+                    .last()
+                    .map_or(1, |l| l.chars().count() + 1),
+            )
+        } else {
+            (line, column)
+        };
+        Location::at_line_column(text, line + YAML_LINE - 1, column)
+    };
     if yaml_text.trim().is_empty() {
         return Err(vec![
             Diagnostic::error(path, "the front matter is empty")
@@ -318,6 +333,17 @@ mod tests {
             parse_issue("---\ntitle: Hi\ndate: 2026-03-01\ntagz: [a]\n---\n").unwrap_err();
         assert_eq!(problems[0].location.as_ref().unwrap().line, 4);
         assert_eq!(problems[0].help.as_deref(), Some("did you mean `tags`?"));
+    }
+
+    #[test]
+    fn a_list_left_open_is_reported_on_its_own_line() {
+        let problems =
+            parse_issue("---\ntitle: Hi\ndate: 2026-03-01\ntags: [a\n---\nText\n").unwrap_err();
+        assert_eq!(
+            problems[0].location.as_ref().unwrap().line,
+            4,
+            "{problems:#?}"
+        );
     }
 
     #[test]
