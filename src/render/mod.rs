@@ -52,7 +52,8 @@ pub struct Output {
     pub problems: Vec<Diagnostic>,
     /// HTML pages rendered per language, for the summary line.
     pub pages_per_language: BTreeMap<Lang, usize>,
-    /// Every link written in a Markdown body, for `check`.
+    /// Every link written in a Markdown body; filled by `render` (for
+    /// `check`) only.
     pub body_links: Vec<WrittenLink>,
 }
 
@@ -122,16 +123,31 @@ enum Job {
     Sitemap,
 }
 
-/// Renders every page of `site`.
+/// Renders every page of `site` into memory,
+/// with every link written in a Markdown body, for `check`.
 pub fn render(site: &Site, locales: &Arc<Locales>, templates: &Templates, theme: &Theme) -> Output {
-    render_with_bodies(
-        site,
-        locales,
-        templates,
-        theme,
-        &render_bodies(site),
-        &|_, _| {},
-    )
+    let bodies = render_bodies(site);
+    let mut output = render_with_bodies(site, locales, templates, theme, &bodies, &|_, _| {});
+    output.body_links = written_links(site, &bodies);
+    output
+}
+
+/// Every link written in a Markdown body, with the file it is written in
+/// and the page it ends up on, ordered by file and line.
+fn written_links(site: &Site, bodies: &Bodies) -> Vec<WrittenLink> {
+    let mut links = Vec::new();
+    for ((section, index, lang), body) in bodies {
+        let document = site.document(*section, *index);
+        let page_url = site.url_of(document, lang);
+        let source = &document.translations[lang].path;
+        links.extend(body.links.iter().map(|link| WrittenLink {
+            source: source.clone(),
+            page_url: page_url.clone(),
+            link: link.clone(),
+        }));
+    }
+    links.sort_by(|a, b| (&a.source, a.link.location.line).cmp(&(&b.source, b.link.location.line)));
+    links
 }
 
 /// Told `(pages done, pages in all)` as pages are rendered, from any thread.
@@ -161,7 +177,7 @@ pub fn render_with_bodies(
         files,
         problems: summary.problems,
         pages_per_language: summary.pages_per_language,
-        body_links: summary.body_links,
+        body_links: Vec::new(),
     }
 }
 
@@ -170,7 +186,6 @@ pub fn render_with_bodies(
 pub struct Summary {
     pub problems: Vec<Diagnostic>,
     pub pages_per_language: BTreeMap<Lang, usize>,
-    pub body_links: Vec<WrittenLink>,
 }
 
 /// Every file of a site, ready to be rendered one at a time and handed
@@ -247,24 +262,10 @@ impl<'a> Pages<'a> {
         progress: Progress,
         sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
     ) -> Summary {
-        let site = self.renderer.site;
         let mut summary = Summary::default();
-        for ((section, index, lang), body) in self.renderer.bodies {
+        for body in self.renderer.bodies.values() {
             summary.problems.extend(body.problems.iter().cloned());
-            let document = site.document(*section, *index);
-            let page_url = site.url_of(document, lang);
-            let source = &document.translations[lang].path;
-            summary
-                .body_links
-                .extend(body.links.iter().map(|link| WrittenLink {
-                    source: source.clone(),
-                    page_url: page_url.clone(),
-                    link: link.clone(),
-                }));
         }
-        summary.body_links.sort_by(|a, b| {
-            (&a.source, a.link.location.line).cmp(&(&b.source, b.link.location.line))
-        });
         let done = std::sync::atomic::AtomicUsize::new(0);
         let problems: Vec<Diagnostic> = self
             .jobs
