@@ -148,6 +148,12 @@ fn build(
         diagnostics.push(write_problem(output_dir, &error));
         return None;
     }
+    // The process ends right after a build, and the system takes its
+    // memory back at once; freeing the model, bodies and contexts one
+    // allocation at a time took 150 ms of a 2.4 s build at 5,000 issues.
+    std::mem::forget(pages);
+    std::mem::forget(bodies);
+    std::mem::forget(loaded);
     Some(summary)
 }
 
