@@ -22,5 +22,6 @@ pub mod render;
 pub mod serve;
 pub mod suggest;
 pub mod translation;
+pub mod waiting;
 pub mod write;
 pub mod yaml;

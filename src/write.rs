@@ -7,7 +7,7 @@
 
 use crate::render::{Content, OutputFile};
 use rayon::prelude::*;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -58,6 +58,9 @@ pub struct Staging {
     /// Cleared at the first failed hard link of a site file (another file
     /// system), so the rest are copied without trying.
     links_work: std::sync::atomic::AtomicBool,
+    /// Where each site file was first copied to, when it had to be copied:
+    /// its copies beside other languages' pages link to that one.
+    first_copies: std::sync::Mutex<HashMap<PathBuf, PathBuf>>,
 }
 
 impl Staging {
@@ -81,6 +84,7 @@ impl Staging {
             retired: parent.join(format!(".{name}.boletin-old-{}", std::process::id())),
             has_previous: output.is_dir(),
             links_work: std::sync::atomic::AtomicBool::new(true),
+            first_copies: std::sync::Mutex::default(),
         };
         remove_tree(&staging.staging);
         fs::create_dir_all(&staging.staging).map_err(io_error(&staging.staging))?;
@@ -128,7 +132,8 @@ fn unchanged(path: &Path, bytes: &[u8]) -> bool {
 impl Staging {
     /// Puts a site file (an image beside an issue) into the output. A hard
     /// link when the file system allows it: creating files is what makes
-    /// a build slow, and a link creates none. Otherwise a copy.
+    /// a build slow, and a link creates none. Otherwise a copy, made once
+    /// and linked to from the other pages that show the same file.
     fn copy_or_link(&self, source: &Path, target: &Path) -> Result<(), WriteError> {
         use std::sync::atomic::Ordering;
         if self.links_work.load(Ordering::Relaxed) {
@@ -137,7 +142,23 @@ impl Staging {
             }
             self.links_work.store(false, Ordering::Relaxed);
         }
-        fs::copy(source, target).map(drop).map_err(io_error(source))
+        let first_copy = self
+            .first_copies
+            .lock()
+            .ok()
+            .and_then(|copies| copies.get(source).cloned());
+        if let Some(first_copy) = first_copy
+            && fs::hard_link(&first_copy, target).is_ok()
+        {
+            return Ok(());
+        }
+        fs::copy(source, target).map_err(io_error(source))?;
+        if let Ok(mut copies) = self.first_copies.lock() {
+            copies
+                .entry(source.to_path_buf())
+                .or_insert_with(|| target.to_path_buf());
+        }
+        Ok(())
     }
 }
 

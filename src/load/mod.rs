@@ -110,12 +110,13 @@ fn load_content(root: &Path, config: &Config) -> (Vec<ContentFile>, Vec<Diagnost
             Err(problem) => problems.extend(problem),
         }
     }
-    let results: Vec<Vec<Result<ContentFile, Vec<Diagnostic>>>> = with_readers(|| {
-        entries
-            .into_par_iter()
-            .map(|(section, entry)| read_entry(root, config, section, &entry))
-            .collect()
-    });
+    let results: Vec<Vec<Result<ContentFile, Vec<Diagnostic>>>> =
+        crate::waiting::on_waiting_threads(|| {
+            entries
+                .into_par_iter()
+                .map(|(section, entry)| read_entry(root, config, section, &entry))
+                .collect()
+        });
     let mut content = Vec::new();
     for result in results.into_iter().flatten() {
         match result {
@@ -124,25 +125,6 @@ fn load_content(root: &Path, config: &Config) -> (Vec<ContentFile>, Vec<Diagnost
         }
     }
     (content, problems)
-}
-
-/// Threads that list folders and read content files. Reading is mostly
-/// waiting when the disk cache is cold (the first build in a while): the
-/// 5,000-issue benchmark archive loaded in 1.2–1.6 s with one thread per
-/// core and in 0.6 s with 16, and a warm cache was no slower.
-const READERS: usize = 16;
-
-/// Runs `work`'s parallel iterators on `READERS` threads.
-fn with_readers<T: Send>(work: impl FnOnce() -> T + Send) -> T {
-    match rayon::ThreadPoolBuilder::new()
-        .num_threads(READERS)
-        .thread_name(|i| format!("boletin-reader-{i}"))
-        .build()
-    {
-        Ok(readers) => readers.install(work),
-        // Without threads to spare, the global pool does the reading.
-        Err(_) => work(),
-    }
 }
 
 /// The entries of a section folder that are not hidden, sorted by name;

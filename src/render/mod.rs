@@ -267,29 +267,43 @@ impl<'a> Pages<'a> {
             summary.problems.extend(body.problems.iter().cloned());
         }
         let done = std::sync::atomic::AtomicUsize::new(0);
-        let problems: Vec<Diagnostic> = self
-            .jobs
-            .par_iter()
-            .filter_map(|job| {
-                let result = self.renderer.run(job).and_then(|(path, text)| {
-                    sink(OutputFile {
-                        path,
-                        content: Content::Bytes(text.into_bytes()),
-                    })
-                });
-                progress(
-                    done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
-                    self.jobs.len(),
-                );
-                result.err()
-            })
-            .collect();
-        summary.problems.extend(problems);
-        let copied: Vec<Diagnostic> = self
-            .others
-            .par_iter()
-            .filter_map(|file| sink(file.clone()).err())
-            .collect();
+        let render_all = || -> Vec<Diagnostic> {
+            self.jobs
+                .par_iter()
+                .filter_map(|job| {
+                    let result = self.renderer.run(job).and_then(|(path, text)| {
+                        sink(OutputFile {
+                            path,
+                            content: Content::Bytes(text.into_bytes()),
+                        })
+                    });
+                    progress(
+                        done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
+                        self.jobs.len(),
+                    );
+                    result.err()
+                })
+                .collect()
+        };
+        // Copying images mostly waits on the disk, so it goes on threads
+        // of its own while the pages are rendered. Last, it made a tail of
+        // 0.4 s with both cores half idle at 5,000 issues.
+        let (rendered, copied) = std::thread::scope(|scope| {
+            let copying = scope.spawn(|| {
+                crate::waiting::on_waiting_threads(|| {
+                    self.others
+                        .par_iter()
+                        .filter_map(|file| sink(file.clone()).err())
+                        .collect::<Vec<Diagnostic>>()
+                })
+            });
+            let rendered = render_all();
+            let copied = copying
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (rendered, copied)
+        });
+        summary.problems.extend(rendered);
         summary.problems.extend(copied);
         for job in &self.jobs {
             if let Some(lang) = job.page_language() {
