@@ -315,20 +315,24 @@ fn has_scheme(url: &str) -> bool {
 }
 
 /// The scheme of `url`, lowercased, if it has one.
+/// The scheme of `url` in lower case (`javascript`, `https`), ignoring
+/// the control characters and spaces browsers ignore; `None` for a
+/// relative URL. Runs on every link, so it allocates only for a scheme.
 fn scheme_of(url: &str) -> Option<String> {
-    let trimmed: String = url
-        .trim()
-        .chars()
-        .filter(|c| !c.is_ascii_control() && !c.is_whitespace())
-        .collect();
-    let colon = trimmed.find(':')?;
-    let scheme = &trimmed[..colon];
-    let valid = !scheme.is_empty()
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-        && !trimmed[..colon].contains('/');
-    valid.then(|| scheme.to_ascii_lowercase())
+    let mut scheme = String::new();
+    for c in url.chars() {
+        if c.is_ascii_control() || c.is_whitespace() {
+            continue;
+        }
+        if c == ':' {
+            return (!scheme.is_empty()).then_some(scheme);
+        }
+        if !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) {
+            return None;
+        }
+        scheme.push(c.to_ascii_lowercase());
+    }
+    None
 }
 
 fn scheme_is_safe(url: &str) -> bool {
@@ -387,6 +391,26 @@ mod tests {
         render(&body, &|path| {
             (path == Path::new("content/issues/b/index.en.md")).then(|| "/en/issues/b/".to_string())
         })
+    }
+
+    #[test]
+    fn schemes_are_read_the_way_browsers_read_them() {
+        assert_eq!(scheme_of("HTTPS://example.org").as_deref(), Some("https"));
+        assert_eq!(
+            scheme_of(" java\tscript:alert(1)").as_deref(),
+            Some("javascript")
+        );
+        assert_eq!(
+            scheme_of("jav\u{1}ascript:x").as_deref(),
+            Some("javascript")
+        );
+        assert_eq!(scheme_of("mailto:a@b.org").as_deref(), Some("mailto"));
+        assert_eq!(scheme_of("../issue/index.en.md"), None);
+        assert_eq!(scheme_of("/path:with/colon"), None);
+        assert_eq!(scheme_of("#anchor"), None);
+        assert_eq!(scheme_of(":nothing-before"), None);
+        assert!(!scheme_is_safe("JavaScript:alert(1)"));
+        assert!(scheme_is_safe("page.html"));
     }
 
     #[test]

@@ -62,27 +62,55 @@ fn compile_templates(theme: &Theme) -> Result<Tera, Diagnostic> {
 
 /// Escapes text for HTML and XML. Tera's own escaper also turns `/` into
 /// `&#x2F;`, which only makes every URL longer.
+///
+/// It runs on every value of every page, so it jumps from one byte worth
+/// a look to the next and copies the text between in one go.
 pub fn escape(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut escaped = String::with_capacity(text.len() + 16);
     let mut from = 0;
-    for (index, &byte) in bytes.iter().enumerate() {
-        let replacement = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ if forbidden_at(bytes, index) => "",
-            _ => continue,
+    let mut index = 0;
+    while let Some(offset) = bytes[index..]
+        .iter()
+        .position(|&b| WORTH_A_LOOK[b as usize])
+    {
+        let at = index + offset;
+        let (replacement, len) = match bytes[at] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&#39;", 1),
+            _ => ("", forbidden_len(bytes, at)),
         };
-        escaped.push_str(&text[from..index]);
+        if len == 0 {
+            // 0xEF starting a character XML allows.
+            index = at + 1;
+            continue;
+        }
+        escaped.push_str(&text[from..at]);
         escaped.push_str(replacement);
-        from = index + forbidden_len(bytes, index).max(1);
+        from = at + len;
+        index = from;
     }
-    escaped.push_str(&text[from.min(text.len())..]);
+    escaped.push_str(&text[from..]);
     escaped
 }
+
+/// The bytes `escape` stops at: markup characters, and the first byte of
+/// every character `forbidden_len` may remove.
+const WORTH_A_LOOK: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = matches!(
+            byte as u8,
+            b'&' | b'<' | b'>' | b'"' | b'\'' | 0..=0x08 | 0x0b | 0x0c | 0x0e..=0x1f | 0x7f | 0xef
+        );
+        byte += 1;
+    }
+    table
+};
 
 /// Whether the character starting at byte `index` is one XML 1.0 (and so
 /// a feed, and the HTML syntax) does not allow: control characters other
@@ -156,6 +184,10 @@ mod tests {
     fn escaping_covers_markup_and_drops_what_xml_forbids() {
         assert_eq!(escape("a<b>&\"c'd"), "a&lt;b&gt;&amp;&quot;c&#39;d");
         assert_eq!(escape("ñ\u{1}x\u{b}\ty\u{fffe}z\u{ffff}é"), "ñx\tyzé");
+        assert_eq!(escape("\u{f8ff}\u{fffd}\u{fffe}"), "\u{f8ff}\u{fffd}");
+        assert_eq!(escape("plain"), "plain");
+        assert_eq!(escape("&"), "&amp;");
+        assert_eq!(escape(""), "");
         assert_eq!(
             without_control_characters("<p>a\u{1b}b\u{fffe}</p>\n".to_string()),
             "<p>ab</p>\n"
