@@ -271,10 +271,10 @@ impl<'a> Pages<'a> {
             self.jobs
                 .par_iter()
                 .filter_map(|job| {
-                    let result = self.renderer.run(job).and_then(|(path, text)| {
+                    let result = self.renderer.run(job).and_then(|(path, bytes)| {
                         sink(OutputFile {
                             path,
-                            content: Content::Bytes(text.into_bytes()),
+                            content: Content::Bytes(bytes),
                         })
                     });
                     progress(
@@ -354,9 +354,9 @@ pub fn render_document(
         .collect::<Vec<_>>()
     {
         match result {
-            Ok((path, text)) => files.push(OutputFile {
+            Ok((path, bytes)) => files.push(OutputFile {
                 path,
-                content: Content::Bytes(text.into_bytes()),
+                content: Content::Bytes(bytes),
             }),
             Err(problem) => problems.push(problem),
         }
@@ -549,7 +549,9 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn run(&self, job: &Job) -> Result<(PathBuf, String), Diagnostic> {
+    /// Renders one file: where it goes, and its bytes (UTF-8: Tera writes
+    /// only strings, and rendering into bytes spares checking them again).
+    fn run(&self, job: &Job) -> Result<(PathBuf, Vec<u8>), Diagnostic> {
         let default = &self.site.config.default_language;
         let url = self.job_url(job);
         let (template, lang, context) = match job {
@@ -579,24 +581,26 @@ impl<'a> Renderer<'a> {
             Job::Sitemap => ("sitemap.xml", default, self.sitemap()),
         };
         let tera = &self.tera[lang];
-        let text = tera.render(template, &context).map_err(|error| {
-            // Without the page's URL, the same mistake on many pages is
-            // reported once.
-            let reason = error_chain(&error)
-                .lines()
-                .last()
-                .unwrap_or_default()
-                .to_string();
-            Diagnostic::error(
-                self.template_paths
-                    .get(template)
-                    .cloned()
-                    .unwrap_or_else(|| PathBuf::from(template)),
-                format!("the template cannot be rendered: {reason}"),
-            )
-            .help("check the template: a variable or message it uses may be missing")
-        })?;
-        Ok((self.site.urls.output_path(&url), text))
+        let mut bytes = Vec::with_capacity(16 * 1024);
+        tera.render_to(template, &context, &mut bytes)
+            .map_err(|error| {
+                // Without the page's URL, the same mistake on many pages is
+                // reported once.
+                let reason = error_chain(&error)
+                    .lines()
+                    .last()
+                    .unwrap_or_default()
+                    .to_string();
+                Diagnostic::error(
+                    self.template_paths
+                        .get(template)
+                        .cloned()
+                        .unwrap_or_else(|| PathBuf::from(template)),
+                    format!("the template cannot be rendered: {reason}"),
+                )
+                .help("check the template: a variable or message it uses may be missing")
+            })?;
+        Ok((self.site.urls.output_path(&url), bytes))
     }
 
     /// Files copied as they are: theme and site static files, and each

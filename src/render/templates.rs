@@ -99,18 +99,24 @@ pub fn escape(text: &str) -> String {
 
 /// The bytes `escape` stops at: markup characters, and the first byte of
 /// every character `forbidden_len` may remove.
-const WORTH_A_LOOK: [bool; 256] = {
+const WORTH_A_LOOK: [bool; 256] = byte_table(true);
+
+/// The first bytes of the characters `forbidden_len` may remove.
+const MAY_BE_FORBIDDEN: [bool; 256] = byte_table(false);
+
+/// Which bytes start a character `forbidden_len` may remove, and with
+/// `markup` the characters `escape` replaces too: a table, for loops that
+/// run over every byte of the site.
+const fn byte_table(markup: bool) -> [bool; 256] {
     let mut table = [false; 256];
     let mut byte = 0;
     while byte < 256 {
-        table[byte] = matches!(
-            byte as u8,
-            b'&' | b'<' | b'>' | b'"' | b'\'' | 0..=0x08 | 0x0b | 0x0c | 0x0e..=0x1f | 0x7f | 0xef
-        );
+        table[byte] = matches!(byte as u8, 0..=0x08 | 0x0b | 0x0c | 0x0e..=0x1f | 0x7f | 0xef)
+            || (markup && matches!(byte as u8, b'&' | b'<' | b'>' | b'"' | b'\''));
         byte += 1;
     }
     table
-};
+}
 
 /// Whether the character starting at byte `index` is one XML 1.0 (and so
 /// a feed, and the HTML syntax) does not allow: control characters other
@@ -133,9 +139,8 @@ fn forbidden_len(bytes: &[u8], index: usize) -> usize {
 /// `html` without the characters XML does not allow.
 pub(super) fn without_control_characters(html: String) -> String {
     let bytes = html.as_bytes();
-    // A quick look first (it vectorises): nearly every body is clean.
-    let suspicious =
-        |&b: &u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xef;
+    // A quick look first: nearly every body is clean.
+    let suspicious = |&b: &u8| MAY_BE_FORBIDDEN[b as usize];
     if !bytes.iter().any(suspicious) || !(0..bytes.len()).any(|i| forbidden_at(bytes, i)) {
         return html;
     }

@@ -25,13 +25,17 @@ impl Function for Translate {
             .get("key")
             .and_then(Value::as_str)
             .ok_or_else(|| Error::msg("t() needs a key, as in t(key=\"nav-archive\")"))?;
+        let asked_for;
         let lang = match args.get("lang").and_then(Value::as_str) {
-            Some(code) => Lang::parse(code)
-                .ok_or_else(|| Error::msg(format!("t(): `{code}` is not a language")))?,
-            None => self.lang.clone(),
+            Some(code) => {
+                asked_for = Lang::parse(code)
+                    .ok_or_else(|| Error::msg(format!("t(): `{code}` is not a language")))?;
+                &asked_for
+            }
+            None => &self.lang,
         };
         let only_key = args.keys().all(|k| matches!(k.as_str(), "key" | "lang"));
-        if let Some(text) = self.locales.plain(&lang, key).filter(|_| only_key) {
+        if let Some(text) = self.locales.plain(lang, key).filter(|_| only_key) {
             return Ok(Value::String(text.to_string()));
         }
         let mut fluent_args = FluentArgs::new();
@@ -52,7 +56,7 @@ impl Function for Translate {
             fluent_args.set(name.clone(), value);
         }
         self.locales
-            .message(&lang, key, Some(&fluent_args))
+            .message(lang, key, Some(&fluent_args))
             .map(Value::String)
             .map_err(Error::msg)
     }
