@@ -7,6 +7,10 @@ use boletin::commands::{self, Outcome};
 use clap::Parser;
 use std::process::ExitCode;
 
+/// See Cargo.toml for why.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match &cli.command {
