@@ -7,7 +7,7 @@
 
 use crate::render::{Content, OutputFile};
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -35,8 +35,7 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
 /// (what `build` does, a page at a time, with `Staging`).
 #[cfg(test)]
 fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
-    let paths: Vec<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
-    let staging = Staging::begin(output, &paths)?;
+    let staging = Staging::begin(output)?;
     files.par_iter().try_for_each(|file| staging.put(file))?;
     staging.commit()
 }
@@ -64,12 +63,8 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Prepares a staging folder with every folder `paths` (relative to
-    /// the output) need; refuses paths that would leave it.
-    pub fn begin(output: &Path, paths: &[PathBuf]) -> Result<Staging, WriteError> {
-        if let Some(path) = paths.iter().find(|p| !is_plain_relative(p)) {
-            return Err(WriteError::Escapes { path: path.clone() });
-        }
+    /// Prepares an empty staging folder beside `output`.
+    pub fn begin(output: &Path) -> Result<Staging, WriteError> {
         let parent = output.parent().ok_or_else(|| WriteError::NoParent {
             output: output.to_path_buf(),
         })?;
@@ -88,12 +83,17 @@ impl Staging {
         };
         remove_tree(&staging.staging);
         fs::create_dir_all(&staging.staging).map_err(io_error(&staging.staging))?;
-        create_folders(&staging.staging, paths)?;
         Ok(staging)
     }
 
-    /// Writes one file; safe to call from many threads at once.
+    /// Writes one file, and the folders it needs; safe to call from many
+    /// threads at once. Refuses a path that would leave the output.
     pub fn put(&self, file: &OutputFile) -> Result<(), WriteError> {
+        if !is_plain_relative(&file.path) {
+            return Err(WriteError::Escapes {
+                path: file.path.clone(),
+            });
+        }
         let target = self.staging.join(&file.path);
         let bytes = match &file.content {
             Content::Bytes(bytes) => bytes.as_slice(),
@@ -102,11 +102,13 @@ impl Staging {
         };
         if self.has_previous {
             let previous = self.output.join(&file.path);
-            if unchanged(&previous, bytes) && fs::hard_link(&previous, &target).is_ok() {
+            if unchanged(&previous, bytes)
+                && in_folder(&target, |target| fs::hard_link(&previous, target)).is_ok()
+            {
                 return Ok(());
             }
         }
-        fs::write(&target, bytes).map_err(io_error(&target))
+        in_folder(&target, |target| fs::write(target, bytes)).map_err(io_error(&target))
     }
 
     /// Puts the new site in the place of the old one.
@@ -137,7 +139,7 @@ impl Staging {
     fn copy_or_link(&self, source: &Path, target: &Path) -> Result<(), WriteError> {
         use std::sync::atomic::Ordering;
         if self.links_work.load(Ordering::Relaxed) {
-            if fs::hard_link(source, target).is_ok() {
+            if in_folder(target, |target| fs::hard_link(source, target)).is_ok() {
                 return Ok(());
             }
             self.links_work.store(false, Ordering::Relaxed);
@@ -148,11 +150,11 @@ impl Staging {
             .ok()
             .and_then(|copies| copies.get(source).cloned());
         if let Some(first_copy) = first_copy
-            && fs::hard_link(&first_copy, target).is_ok()
+            && in_folder(target, |target| fs::hard_link(&first_copy, target)).is_ok()
         {
             return Ok(());
         }
-        fs::copy(source, target).map_err(io_error(source))?;
+        in_folder(target, |target| fs::copy(source, target)).map_err(io_error(source))?;
         if let Ok(mut copies) = self.first_copies.lock() {
             copies
                 .entry(source.to_path_buf())
@@ -162,38 +164,20 @@ impl Staging {
     }
 }
 
-/// Creates every folder the files need, a level at a time so each level's
-/// folders can be made in parallel (on some file systems a `mkdir` costs
-/// as much as writing a page).
-fn create_folders(staging: &Path, paths: &[PathBuf]) -> Result<(), WriteError> {
-    // Strings, not `Path`s: comparing and hashing paths walks their
-    // components, which showed in profiles of large sites.
-    let mut folders: HashSet<String> = HashSet::new();
-    for path in paths {
-        let path = path.to_string_lossy().replace('\\', "/");
-        let mut rest = path.as_str();
-        while let Some((folder, _)) = rest.rsplit_once('/') {
-            if !folders.insert(folder.to_string()) {
-                break;
+/// Runs `make` to create `target`, first making the folders above it if
+/// they are missing. Folders are made as files need them, on the threads
+/// that write the files: made beforehand, on their own, they were a
+/// sequential step of the build.
+fn in_folder<T>(target: &Path, make: impl Fn(&Path) -> io::Result<T>) -> io::Result<T> {
+    match make(target) {
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            if let Some(folder) = target.parent() {
+                fs::create_dir_all(folder)?;
             }
-            rest = folder;
+            make(target)
         }
+        done => done,
     }
-    let mut levels: Vec<Vec<&String>> = Vec::new();
-    for folder in &folders {
-        let depth = folder.matches('/').count();
-        if levels.len() <= depth {
-            levels.resize_with(depth + 1, Vec::new);
-        }
-        levels[depth].push(folder);
-    }
-    for level in levels {
-        level.par_iter().try_for_each(|folder| {
-            let path = staging.join(folder.as_str());
-            fs::create_dir(&path).map_err(io_error(&path))
-        })?;
-    }
-    Ok(())
 }
 
 /// Removes a whole tree, its files in parallel: deleting the previous

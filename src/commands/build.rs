@@ -119,7 +119,7 @@ fn build(
         &loaded.theme,
         &bodies,
     );
-    let staging = match Staging::begin(output_dir, &pages.paths()) {
+    let staging = match Staging::begin(output_dir) {
         Ok(staging) => staging,
         Err(error) => {
             diagnostics.push(write_problem(output_dir, &error));

@@ -46,14 +46,16 @@ pub fn load_site(
     let mut problems = Vec::new();
     let sources = load::load(root, &config, &mut problems);
     let locales = Arc::new(Locales::load(&config, &sources.locales, &mut problems));
-    let (site, model_problems) = model::build(config, sources.content, drafts);
+    // Independent, and each takes a few milliseconds on one thread.
+    let ((site, model_problems), templates) = rayon::join(
+        || model::build(config, sources.content, drafts),
+        || Templates::compile(&sources.theme),
+    );
     problems.extend(model_problems);
     for document in site.issues.iter().chain(&site.pages) {
         problems.extend(crate::translation::warnings(document));
     }
-    let templates = Templates::compile(&sources.theme)
-        .map_err(|problem| problems.push(problem))
-        .ok();
+    let templates = templates.map_err(|problem| problems.push(problem)).ok();
     diagnostics.extend(problems);
     Some(Loaded {
         site,

@@ -243,18 +243,6 @@ impl<'a> Pages<'a> {
         }
     }
 
-    /// Every path the site will have, relative to the output folder.
-    pub fn paths(&self) -> Vec<PathBuf> {
-        let urls = &self.renderer.site.urls;
-        let mut paths: Vec<PathBuf> = self
-            .jobs
-            .iter()
-            .map(|job| urls.output_path(&self.renderer.job_url(job)))
-            .collect();
-        paths.extend(self.others.iter().map(|f| f.path.clone()));
-        paths
-    }
-
     /// Renders every file in parallel, handing each to `sink` as soon as
     /// it is made. A sink error is reported and the rest goes on.
     pub fn render_each(
