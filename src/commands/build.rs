@@ -106,9 +106,7 @@ fn build(
     let templates = loaded.templates.take()?;
     let stage = Instant::now();
     progress.message("reading Markdown");
-    let bodies = render::render_bodies(&loaded.site);
-    // The Markdown has become HTML; nothing reads it again.
-    loaded.site.forget_markdown();
+    let bodies = render::take_and_render_bodies(&mut loaded.site);
     timings.markdown = stage.elapsed().as_secs_f64();
 
     let stage = Instant::now();

@@ -128,13 +128,11 @@ impl Site {
         }
     }
 
-    /// Frees every translation's Markdown once it has been rendered: a
-    /// build holds the HTML, and needs the Markdown no more.
-    pub fn forget_markdown(&mut self) {
-        for document in self.issues.iter_mut().chain(self.pages.iter_mut()) {
-            for translation in document.translations.values_mut() {
-                translation.body = String::new();
-            }
+    /// The document at `index` of `section`'s list, to change.
+    pub fn document_mut(&mut self, section: Section, index: usize) -> &mut Document {
+        match section {
+            Section::Issues => &mut self.issues[index],
+            Section::Pages => &mut self.pages[index],
         }
     }
 
