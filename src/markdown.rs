@@ -23,13 +23,17 @@ pub struct Body<'a> {
     /// The file's line number of the body's first line.
     pub first_line: usize,
     pub raw_html: RawHtml,
+    /// Whether to list the body's links in `RenderedBody::links`: `check`
+    /// resolves them, a build has no use for them.
+    pub keep_links: bool,
 }
 
 /// A body rendered to HTML.
 #[derive(Clone, Debug, Default)]
 pub struct RenderedBody {
     pub html: String,
-    /// Links the body makes, for `check` to resolve.
+    /// Links the body makes, for `check` to resolve (when the body asked
+    /// for them with `keep_links`).
     pub links: Vec<BodyLink>,
     pub problems: Vec<Diagnostic>,
 }
@@ -108,36 +112,41 @@ pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> Rendere
         );
     }
     for (event, range) in &mut events {
+        // Finding a link's line copies it: done only for a problem or a
+        // kept link.
+        let location = || locator.locate(range.clone());
         match event {
             Event::Start(Tag::Link { dest_url, .. }) => {
-                let location = locator.locate(range.clone());
-                let written = dest_url.to_string();
+                let written = body.keep_links.then(|| dest_url.to_string());
                 if let Some(url) =
                     rewrite_link(body, dest_url, &location, resolve, &mut rendered.problems)
                 {
                     *dest_url = url.into();
                 }
-                rendered.links.push(BodyLink {
-                    written,
-                    href: dest_url.to_string(),
-                    location,
-                });
+                if let Some(written) = written {
+                    rendered.links.push(BodyLink {
+                        written,
+                        href: dest_url.to_string(),
+                        location: location(),
+                    });
+                }
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
-                let location = locator.locate(range.clone());
-                let written = dest_url.to_string();
+                let written = body.keep_links.then(|| dest_url.to_string());
                 if is_other_host(dest_url) {
                     rendered
                         .problems
-                        .push(outside_host_warning(body, dest_url, location.clone()));
+                        .push(outside_host_warning(body, dest_url, location()));
                 } else if !scheme_is_safe(dest_url) && body.raw_html != RawHtml::Trust {
                     *dest_url = CowStr::from("");
                 }
-                rendered.links.push(BodyLink {
-                    written,
-                    href: dest_url.to_string(),
-                    location,
-                });
+                if let Some(written) = written {
+                    rendered.links.push(BodyLink {
+                        written,
+                        href: dest_url.to_string(),
+                        location: location(),
+                    });
+                }
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 for url in raw_html_sources(html) {
@@ -252,7 +261,7 @@ fn add_heading_ids(events: &mut [(Event, std::ops::Range<usize>)]) {
 fn rewrite_link(
     body: &Body,
     dest: &str,
-    location: &Location,
+    location: &dyn Fn() -> Location,
     resolve: &dyn Fn(&Path) -> Option<String>,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<String> {
@@ -262,7 +271,7 @@ fn rewrite_link(
                 body.path,
                 format!("the link `{dest}` was removed: links may not run scripts"),
             )
-            .at(location.clone())
+            .at(location())
             .help("link to a web page (https://...) or an email address (mailto:...)"),
         );
         return Some(String::new());
@@ -284,7 +293,7 @@ fn rewrite_link(
         None => {
             problems.push(
                 Diagnostic::warning(body.path, format!("the link `{dest}` points to no content file"))
-                    .at(location.clone())
+                    .at(location())
                     .help("check the path: links between issues look like ../2026-03-spring-meeting/index.en.md")
                     .strict(),
             );
@@ -387,6 +396,7 @@ mod tests {
             text,
             first_line: 5,
             raw_html,
+            keep_links: true,
         };
         render(&body, &|path| {
             (path == Path::new("content/issues/b/index.en.md")).then(|| "/en/issues/b/".to_string())

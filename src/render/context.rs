@@ -100,7 +100,7 @@ pub struct Pagination {
 
 /// An issue or standalone page, on its own page.
 #[derive(Serialize)]
-pub struct Article {
+pub struct Article<'a> {
     pub title: String,
     pub summary: Option<String>,
     pub date: Option<String>,
@@ -109,8 +109,8 @@ pub struct Article {
     pub authors: Vec<String>,
     pub tags: Vec<Link>,
     pub cover: Option<Cover>,
-    /// Sanitized HTML.
-    pub body: String,
+    /// Sanitized HTML, borrowed: it is copied into the page's context.
+    pub body: &'a str,
     pub draft: bool,
     pub fallback: bool,
     pub text_lang: String,
@@ -175,7 +175,7 @@ impl Renderer<'_> {
     }
 
     /// The full article of `document` for a page in `lang`.
-    pub fn article(&self, document: &Document, lang: &Lang, body: &str) -> Article {
+    pub fn article<'a>(&self, document: &Document, lang: &Lang, body: &'a str) -> Article<'a> {
         let shown: &Translation = document.shown_in(lang);
         let fallback = !document.is_translated_in(lang);
         let front = &shown.front;
@@ -198,7 +198,7 @@ impl Renderer<'_> {
                 src: src.clone(),
                 alt: front.cover_alt.clone().unwrap_or_default(),
             }),
-            body: body.to_string(),
+            body,
             draft: front.draft,
             fallback,
             text_lang: shown.lang.to_string(),

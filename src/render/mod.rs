@@ -361,21 +361,30 @@ pub fn render_body(
     lang: &Lang,
 ) -> Option<RenderedBody> {
     let translation = site.document(section, index).translations.get(lang)?;
-    Some(render_markdown(site, lang, translation, &translation.body))
+    Some(render_markdown(
+        site,
+        lang,
+        translation,
+        &translation.body,
+        true,
+    ))
 }
 
-/// Renders `markdown`, the body of `translation` (in `lang`).
+/// Renders `markdown`, the body of `translation` (in `lang`), listing
+/// its links if `keep_links`.
 fn render_markdown(
     site: &Site,
     lang: &Lang,
     translation: &crate::model::Translation,
     markdown: &str,
+    keep_links: bool,
 ) -> RenderedBody {
     let body = Body {
         path: &translation.path,
         text: markdown,
         first_line: translation.body_line,
         raw_html: site.config.raw_html,
+        keep_links,
     };
     let resolve = |path: &std::path::Path| {
         site.by_source_path(path)
@@ -419,7 +428,7 @@ pub fn render_bodies(site: &Site) -> Bodies {
 /// Renders every translation's Markdown once, in parallel, taking it out
 /// of the model and freeing each text as soon as it is rendered: a build
 /// needs only the HTML afterwards, and holding both was a quarter of its
-/// peak memory.
+/// peak memory. Links are not listed: only `check` reads them.
 pub fn take_and_render_bodies(site: &mut Site) -> Bodies {
     let mut texts = Vec::new();
     for key in translation_keys(site) {
@@ -437,7 +446,7 @@ pub fn take_and_render_bodies(site: &mut Site) -> Bodies {
         .into_par_iter()
         .filter_map(|((section, index, lang), markdown)| {
             let translation = site.document(section, index).translations.get(&lang)?;
-            let body = render_markdown(site, &lang, translation, &markdown);
+            let body = render_markdown(site, &lang, translation, &markdown, false);
             Some(((section, index, lang), body))
         })
         .collect()
