@@ -9,6 +9,7 @@ use crate::diagnostics::{Diagnostic, Location};
 use crate::lang::Lang;
 use crate::load::front_matter::FrontMatter;
 use crate::load::{Asset, ContentFile, Section};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use time::Date;
@@ -196,14 +197,25 @@ pub fn build(
         groups.entry((file.section, key)).or_default().push(file);
     }
 
+    // Each document is made on its own (slugs, tags), so in parallel.
+    let made: Vec<(Section, Option<Document>, Vec<Diagnostic>)> = groups
+        .into_iter()
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|((section, key), files)| {
+            let mut problems = Vec::new();
+            let document = document_from_files(&config, section, key, files, &mut problems);
+            (section, document, problems)
+        })
+        .collect();
     let mut issues = Vec::new();
     let mut pages = Vec::new();
-    for ((section, key), files) in groups {
-        if let Some(document) = document_from_files(&config, section, key, files, &mut problems) {
-            match section {
-                Section::Issues => issues.push(document),
-                Section::Pages => pages.push(document),
-            }
+    for (section, document, document_problems) in made {
+        problems.extend(document_problems);
+        match (section, document) {
+            (Section::Issues, Some(document)) => issues.push(document),
+            (Section::Pages, Some(document)) => pages.push(document),
+            (_, None) => {}
         }
     }
     issues.sort_by(|a, b| {

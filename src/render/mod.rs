@@ -20,7 +20,7 @@ use crate::lang::Lang;
 use crate::load::Section;
 use crate::load::theme::{StaticSource, Theme};
 use crate::markdown::{self, Body, RenderedBody};
-use crate::model::Site;
+use crate::model::{Document, Site};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -222,7 +222,7 @@ impl<'a> Pages<'a> {
         // the first copy over later ones, so the output does not depend on
         // which thread writes first.
         let mut taken: std::collections::HashSet<String> = jobs
-            .iter()
+            .par_iter()
             .map(|job| {
                 site.urls
                     .output_path(&renderer.job_url(job))
@@ -654,7 +654,8 @@ impl<'a> Renderer<'a> {
                 },
             })
             .collect();
-        for document in self.site.issues.iter().chain(&self.site.pages) {
+        let beside_pages = |document: &Document| {
+            let mut files = Vec::new();
             for lang in self.site.config.langs() {
                 let folder = self
                     .site
@@ -668,7 +669,15 @@ impl<'a> Renderer<'a> {
                     });
                 }
             }
-        }
+            files
+        };
+        files.par_extend(
+            self.site
+                .issues
+                .par_iter()
+                .chain(&self.site.pages)
+                .flat_map_iter(beside_pages),
+        );
         files
     }
 }
