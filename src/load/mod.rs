@@ -107,7 +107,7 @@ fn load_content(root: &Path, config: &Config) -> (Vec<ContentFile>, Vec<Diagnost
     for section in [Section::Issues, Section::Pages] {
         match section_entries(root, section) {
             Ok(found) => entries.extend(found.into_iter().map(|entry| (section, entry))),
-            Err(problem) => problems.extend(problem),
+            Err(problem) => problems.push(problem),
         }
     }
     let results: Vec<Vec<Result<ContentFile, Vec<Diagnostic>>>> =
@@ -129,16 +129,16 @@ fn load_content(root: &Path, config: &Config) -> (Vec<ContentFile>, Vec<Diagnost
 
 /// The entries of a section folder that are not hidden, sorted by name;
 /// none when the folder does not exist.
-fn section_entries(root: &Path, section: Section) -> Result<Vec<PathBuf>, Option<Diagnostic>> {
+fn section_entries(root: &Path, section: Section) -> Result<Vec<PathBuf>, Diagnostic> {
     let folder = root.join(section.folder());
     if !folder.is_dir() {
         return Ok(Vec::new());
     }
     let cannot_read = |error: std::io::Error| {
-        Some(Diagnostic::error(
+        Diagnostic::error(
             section.folder(),
             format!("cannot read this folder: {error}"),
-        ))
+        )
     };
     let mut entries = Vec::new();
     for entry in std::fs::read_dir(&folder).map_err(cannot_read)? {
@@ -169,7 +169,7 @@ fn read_entry(
             .and_then(|found| read_content_file(root, found, Vec::new()));
         return vec![read];
     }
-    let mut problems = Vec::new();
+    let mut unreadable = Vec::new();
     let mut markdown = Vec::new();
     let mut assets = Vec::new();
     let walker = WalkDir::new(entry)
@@ -184,7 +184,7 @@ fn read_entry(
                 let path = error
                     .path()
                     .map_or_else(|| relative(root, entry), |p| relative(root, p));
-                problems.push(Err(vec![Diagnostic::error(
+                unreadable.push(Err(vec![Diagnostic::error(
                     path,
                     format!("cannot read this folder: {error}"),
                 )]));
@@ -215,7 +215,7 @@ fn read_entry(
                 .and_then(|found| read_content_file(root, found, assets.clone()))
         })
         .collect();
-    read.extend(problems);
+    read.extend(unreadable);
     read
 }
 
