@@ -478,6 +478,7 @@ impl<'a> Renderer<'a> {
             .langs()
             .map(|lang| {
                 let mut tera = templates.tera.clone();
+                translate::fold_plain_messages(&mut tera, locales, lang);
                 tera.register_function(
                     "t",
                     translate::Translate {

@@ -11,7 +11,8 @@ use crate::lang::Lang;
 use fluent::{FluentArgs, FluentValue};
 use std::collections::HashMap;
 use std::sync::Arc;
-use tera::{Error, Function, Value};
+use tera::ast::{Expr, ExprVal, Node};
+use tera::{Error, Function, Tera, Value};
 
 /// `t()` bound to one page language.
 pub struct Translate {
@@ -63,5 +64,87 @@ impl Function for Translate {
 
     fn is_safe(&self) -> bool {
         false
+    }
+}
+
+/// Writes every `{{ t(key="id") }}` of `tera`'s templates whose message
+/// takes no variables and exists in `lang` as the message's escaped text,
+/// what the call would render on every page. Such calls were most of the
+/// `t()` calls of a build, each a few thousand instructions on every page;
+/// any other call (variables, a missing message, another language) is
+/// left to `Translate` at render time.
+///
+/// Tera's syntax tree is public but not part of its stable API (the
+/// version is pinned in Cargo.lock): if it grows a new kind of node with
+/// a body, calls inside it are simply not folded.
+pub fn fold_plain_messages(tera: &mut Tera, locales: &Locales, lang: &Lang) {
+    // Autoescaping is decided by the template being rendered; folding
+    // writes escaped text, which is right only if every template is.
+    let escaped = |name: &str| name.ends_with(".html") || name.ends_with(".xml");
+    if !tera.templates.keys().all(|name| escaped(name)) {
+        return;
+    }
+    let text = |id: &str| locales.plain(lang, id).map(super::escape);
+    for template in tera.templates.values_mut() {
+        fold(&mut template.ast, &text);
+        for definition in template.macros.values_mut() {
+            fold(&mut definition.body, &text);
+        }
+        for block in template.blocks.values_mut() {
+            fold(&mut block.body, &text);
+        }
+        for chain in template.blocks_definitions.values_mut() {
+            for (_, block) in chain {
+                fold(&mut block.body, &text);
+            }
+        }
+    }
+}
+
+fn fold(nodes: &mut [Node], text: &dyn Fn(&str) -> Option<String>) {
+    for node in nodes {
+        match node {
+            Node::VariableBlock(_, expr) => {
+                if let Some(folded) = plain_call(expr).and_then(text) {
+                    *node = Node::Text(folded);
+                }
+            }
+            Node::MacroDefinition(_, definition, _) => fold(&mut definition.body, text),
+            Node::FilterSection(_, section, _) => fold(&mut section.body, text),
+            Node::Block(_, block, _) => fold(&mut block.body, text),
+            Node::Forloop(_, forloop, _) => {
+                fold(&mut forloop.body, text);
+                if let Some(empty) = &mut forloop.empty_body {
+                    fold(empty, text);
+                }
+            }
+            Node::If(branches, _) => {
+                for (_, _, body) in &mut branches.conditions {
+                    fold(body, text);
+                }
+                if let Some((_, body)) = &mut branches.otherwise {
+                    fold(body, text);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The message id of a bare `t(key="id")`, with no other argument, filter
+/// or `not`.
+fn plain_call(expr: &Expr) -> Option<&str> {
+    if expr.negated || !expr.filters.is_empty() {
+        return None;
+    }
+    let ExprVal::FunctionCall(call) = &expr.val else {
+        return None;
+    };
+    if call.name != "t" || call.args.len() != 1 {
+        return None;
+    }
+    match &call.args.get("key")?.val {
+        ExprVal::String(id) => Some(id),
+        _ => None,
     }
 }
