@@ -2,7 +2,7 @@
 //! interface strings and image descriptions, without writing anything.
 //! Warnings a build lets pass but an editor should fix are errors here.
 
-use super::{Outcome, load_site, report};
+use super::{Outcome, load_or_report, report};
 use crate::check;
 use crate::cli::CheckArgs;
 use crate::diagnostics::Diagnostics;
@@ -11,8 +11,7 @@ use crate::render;
 /// Runs `boletin check`.
 pub fn run(args: &CheckArgs) -> Outcome {
     let mut diagnostics = Diagnostics::default();
-    let Some(loaded) = load_site(&args.site.root, None, args.drafts, &mut diagnostics) else {
-        report(&diagnostics);
+    let Some(loaded) = load_or_report(&args.site.root, args.drafts, &mut diagnostics) else {
         return Outcome::SiteErrors;
     };
     let config = &loaded.site.config;

@@ -66,6 +66,16 @@ pub fn load_site(
     })
 }
 
+/// `load_site` for the commands that read the site and stop when it has
+/// no usable configuration: the problems are reported before `None`.
+pub fn load_or_report(root: &Path, drafts: bool, diagnostics: &mut Diagnostics) -> Option<Loaded> {
+    let loaded = load_site(root, None, drafts, diagnostics);
+    if loaded.is_none() {
+        report(diagnostics);
+    }
+    loaded
+}
+
 /// How a command ended, as the process exit status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {

@@ -1,6 +1,6 @@
 //! `boletin new [--lang L] [--date D] TITLE`: starts the next issue.
 
-use super::{Outcome, load_site, report};
+use super::{Outcome, load_or_report, report};
 use crate::cli::NewArgs;
 use crate::content_files;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -11,8 +11,7 @@ use std::path::PathBuf;
 /// Runs `boletin new`.
 pub fn run(args: &NewArgs) -> Outcome {
     let mut diagnostics = Diagnostics::default();
-    let Some(loaded) = load_site(&args.site.root, None, true, &mut diagnostics) else {
-        report(&diagnostics);
+    let Some(loaded) = load_or_report(&args.site.root, true, &mut diagnostics) else {
         return Outcome::SiteErrors;
     };
     let site = &loaded.site;

@@ -1,7 +1,7 @@
 //! `boletin status`: where every issue, page and interface string stands,
 //! per language, for translators.
 
-use super::{Outcome, load_site, report};
+use super::{Outcome, load_or_report, report};
 use crate::cli::{StatusArgs, StatusFormat};
 use crate::diagnostics::Diagnostics;
 use crate::i18n::Coverage;
@@ -24,8 +24,7 @@ struct Report {
 /// Runs `boletin status`.
 pub fn run(args: &StatusArgs) -> Outcome {
     let mut diagnostics = Diagnostics::default();
-    let Some(loaded) = load_site(&args.site.root, None, true, &mut diagnostics) else {
-        report(&diagnostics);
+    let Some(loaded) = load_or_report(&args.site.root, true, &mut diagnostics) else {
         return Outcome::SiteErrors;
     };
     let site = &loaded.site;

@@ -1,7 +1,7 @@
 //! `boletin translate KEY --to L [--done]`: starts a translation from its
 //! source, or records that a translation is up to date with it.
 
-use super::{Outcome, load_site, report};
+use super::{Outcome, load_or_report, report};
 use crate::cli::TranslateArgs;
 use crate::content_files;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -13,8 +13,7 @@ use crate::translation;
 /// Runs `boletin translate`.
 pub fn run(args: &TranslateArgs) -> Outcome {
     let mut diagnostics = Diagnostics::default();
-    let Some(loaded) = load_site(&args.site.root, None, true, &mut diagnostics) else {
-        report(&diagnostics);
+    let Some(loaded) = load_or_report(&args.site.root, true, &mut diagnostics) else {
         return Outcome::SiteErrors;
     };
     let result = match find(&loaded.site, args) {
