@@ -159,7 +159,6 @@ fn read_entry(
     section: Section,
     entry: &Path,
 ) -> Vec<Result<ContentFile, Vec<Diagnostic>>> {
-    let is_markdown = |path: &Path| path.extension().is_some_and(|x| x == "md");
     if !entry.is_dir() {
         if !is_markdown(entry) || !entry.is_file() {
             return Vec::new();
@@ -169,10 +168,42 @@ fn read_entry(
             .and_then(|found| read_content_file(root, found, Vec::new()));
         return vec![read];
     }
-    let mut unreadable = Vec::new();
-    let mut markdown = Vec::new();
-    let mut assets = Vec::new();
-    let walker = WalkDir::new(entry)
+    let listed = list_issue_folder(root, entry);
+    let mut read: Vec<_> = listed
+        .markdown
+        .iter()
+        .map(|file| {
+            classify(root, config, section, file, false)
+                .map_err(|problem| vec![problem])
+                .and_then(|found| read_content_file(root, found, listed.assets.clone()))
+        })
+        .collect();
+    read.extend(
+        listed
+            .unreadable
+            .into_iter()
+            .map(|problem| Err(vec![problem])),
+    );
+    read
+}
+
+/// What an issue's folder holds.
+struct IssueFolder {
+    /// Its own `.md` files (deeper ones are neither content nor copied).
+    markdown: Vec<PathBuf>,
+    /// Every other file, to copy beside its pages.
+    assets: Vec<Asset>,
+    /// Folders inside it that could not be read.
+    unreadable: Vec<Diagnostic>,
+}
+
+fn list_issue_folder(root: &Path, folder: &Path) -> IssueFolder {
+    let mut listed = IssueFolder {
+        markdown: Vec::new(),
+        assets: Vec::new(),
+        unreadable: Vec::new(),
+    };
+    let walker = WalkDir::new(folder)
         .min_depth(1)
         .sort_by_file_name()
         .into_iter()
@@ -183,11 +214,11 @@ fn read_entry(
             Err(error) => {
                 let path = error
                     .path()
-                    .map_or_else(|| relative(root, entry), |p| relative(root, p));
-                unreadable.push(Err(vec![Diagnostic::error(
+                    .map_or_else(|| relative(root, folder), |p| relative(root, p));
+                listed.unreadable.push(Diagnostic::error(
                     path,
                     format!("cannot read this folder: {error}"),
-                )]));
+                ));
                 continue;
             }
         };
@@ -195,28 +226,21 @@ fn read_entry(
             continue;
         }
         if is_markdown(item.path()) {
-            // Only the folder's own Markdown files are content; deeper
-            // ones are neither content nor copied.
             if item.depth() == 1 {
-                markdown.push(item.into_path());
+                listed.markdown.push(item.into_path());
             }
         } else {
-            assets.push(Asset {
-                relative: relative(entry, item.path()),
+            listed.assets.push(Asset {
+                relative: relative(folder, item.path()),
                 source: item.into_path(),
             });
         }
     }
-    let mut read: Vec<_> = markdown
-        .iter()
-        .map(|file| {
-            classify(root, config, section, file, false)
-                .map_err(|problem| vec![problem])
-                .and_then(|found| read_content_file(root, found, assets.clone()))
-        })
-        .collect();
-    read.extend(unreadable);
-    read
+    listed
+}
+
+fn is_markdown(path: &Path) -> bool {
+    path.extension().is_some_and(|x| x == "md")
 }
 
 /// A content file found on disk, not read yet.
@@ -248,7 +272,7 @@ pub fn read_one(
     config: &Config,
     relative: &Path,
 ) -> Option<Result<ContentFile, Vec<Diagnostic>>> {
-    if relative.extension().is_none_or(|x| x != "md") {
+    if !is_markdown(relative) {
         return None;
     }
     let section = [Section::Issues, Section::Pages]
@@ -270,7 +294,7 @@ pub fn read_one(
                 let assets = found
                     .folder
                     .as_deref()
-                    .map(folder_assets)
+                    .map(|folder| list_issue_folder(root, folder).assets)
                     .unwrap_or_default();
                 read_content_file(root, found, assets)
             }),
@@ -385,22 +409,6 @@ fn read_content_file(
         parsed,
         assets,
     })
-}
-
-/// Every file in an issue's folder but its Markdown, to copy beside its pages.
-fn folder_assets(folder: &Path) -> Vec<Asset> {
-    WalkDir::new(folder)
-        .min_depth(1)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| !is_hidden(&e.file_name().to_string_lossy()))
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_none_or(|x| x != "md"))
-        .map(|e| Asset {
-            source: e.path().to_path_buf(),
-            relative: relative(folder, e.path()),
-        })
-        .collect()
 }
 
 /// The cover must be a plain file name (or path) beside the content file.
