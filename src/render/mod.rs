@@ -126,7 +126,7 @@ enum Job {
 /// Renders every page of `site` into memory, with every link written in
 /// a Markdown body (for `check`).
 pub fn render(site: &Site, locales: &Arc<Locales>, templates: &Templates, theme: &Theme) -> Output {
-    let bodies = render_bodies(site);
+    let bodies = render_bodies(site, true);
     let mut output = render_with_bodies(site, locales, templates, theme, &bodies, &|_, _| {});
     output.body_links = written_links(site, &bodies);
     output
@@ -193,7 +193,8 @@ pub struct Summary {
 /// memory.
 pub struct Pages<'a> {
     renderer: Renderer<'a>,
-    jobs: Vec<Job>,
+    /// Every page to render, with its path in the output.
+    jobs: Vec<(Job, PathBuf)>,
     /// Files copied as they are, and robots.txt.
     others: Vec<OutputFile>,
 }
@@ -207,7 +208,14 @@ impl<'a> Pages<'a> {
         bodies: &'a Bodies,
     ) -> Pages<'a> {
         let renderer = Renderer::new(site, locales, templates, bodies);
-        let jobs = renderer.jobs();
+        let jobs: Vec<(Job, PathBuf)> = renderer
+            .jobs()
+            .into_par_iter()
+            .map(|job| {
+                let path = renderer.output_path(&job);
+                (job, path)
+            })
+            .collect();
         let robots = OutputFile {
             path: PathBuf::from("robots.txt"),
             content: Content::Bytes(
@@ -222,13 +230,8 @@ impl<'a> Pages<'a> {
         // the first copy over later ones, so the output does not depend on
         // which thread writes first.
         let mut taken: std::collections::HashSet<String> = jobs
-            .par_iter()
-            .map(|job| {
-                site.urls
-                    .output_path(&renderer.job_url(job))
-                    .to_string_lossy()
-                    .into_owned()
-            })
+            .iter()
+            .map(|(_, path)| path.to_string_lossy().into_owned())
             .collect();
         let mut others = Vec::new();
         for file in std::iter::once(robots).chain(renderer.copied_files(theme)) {
@@ -258,10 +261,10 @@ impl<'a> Pages<'a> {
         let render_all = || -> Vec<Diagnostic> {
             self.jobs
                 .par_iter()
-                .filter_map(|job| {
-                    let result = self.renderer.run(job).and_then(|(path, bytes)| {
+                .filter_map(|(job, path)| {
+                    let result = self.renderer.run(job).and_then(|bytes| {
                         sink(OutputFile {
-                            path,
+                            path: path.clone(),
                             content: Content::Bytes(bytes),
                         })
                     });
@@ -293,7 +296,7 @@ impl<'a> Pages<'a> {
         });
         summary.problems.extend(rendered);
         summary.problems.extend(copied);
-        for job in &self.jobs {
+        for (job, _) in &self.jobs {
             if let Some(lang) = job.page_language() {
                 *summary.pages_per_language.entry(lang.clone()).or_default() += 1;
             }
@@ -338,7 +341,7 @@ pub fn render_document(
     let mut problems = Vec::new();
     for result in jobs
         .par_iter()
-        .map(|job| renderer.run(job))
+        .map(|job| Ok((renderer.output_path(job), renderer.run(job)?)))
         .collect::<Vec<_>>()
     {
         match result {
@@ -353,12 +356,14 @@ pub fn render_document(
     (files, problems)
 }
 
-/// Renders one translation's Markdown.
+/// Renders one translation's Markdown, listing its links if
+/// `keep_links` (only `check` reads them).
 pub fn render_body(
     site: &Site,
     section: Section,
     index: usize,
     lang: &Lang,
+    keep_links: bool,
 ) -> Option<RenderedBody> {
     let translation = site.document(section, index).translations.get(lang)?;
     Some(render_markdown(
@@ -366,7 +371,7 @@ pub fn render_body(
         lang,
         translation,
         &translation.body,
-        true,
+        keep_links,
     ))
 }
 
@@ -414,12 +419,13 @@ fn translation_keys(site: &Site) -> Vec<(Section, usize, Lang)> {
     keys
 }
 
-/// Renders every translation's Markdown once, in parallel.
-pub fn render_bodies(site: &Site) -> Bodies {
+/// Renders every translation's Markdown once, in parallel, listing the
+/// links if `keep_links`.
+pub fn render_bodies(site: &Site, keep_links: bool) -> Bodies {
     translation_keys(site)
         .into_par_iter()
         .filter_map(|(section, index, lang)| {
-            let body = render_body(site, section, index, &lang)?;
+            let body = render_body(site, section, index, &lang, keep_links)?;
             Some(((section, index, lang), body))
         })
         .collect()
@@ -587,11 +593,15 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Renders one file: where it goes, and its bytes (UTF-8: Tera writes
-    /// only strings, and rendering into bytes spares checking them again).
-    fn run(&self, job: &Job) -> Result<(PathBuf, Vec<u8>), Diagnostic> {
+    /// Where a job's file goes, relative to the output folder.
+    fn output_path(&self, job: &Job) -> PathBuf {
+        self.site.urls.output_path(&self.job_url(job))
+    }
+
+    /// Renders one file's bytes (UTF-8: Tera writes only strings, and
+    /// rendering into bytes spares checking them again).
+    fn run(&self, job: &Job) -> Result<Vec<u8>, Diagnostic> {
         let default = &self.site.config.default_language;
-        let url = self.job_url(job);
         let (template, lang, context) = match job {
             Job::Chooser => ("chooser.html", default, self.chooser()),
             Job::NotFound => ("404.html", default, self.not_found()),
@@ -638,7 +648,7 @@ impl<'a> Renderer<'a> {
                 )
                 .help("check the template: a variable or message it uses may be missing")
             })?;
-        Ok((self.site.urls.output_path(&url), bytes))
+        Ok(bytes)
     }
 
     /// Files copied as they are: theme and site static files, and each

@@ -102,7 +102,7 @@ impl Preview {
             self.built = None;
             return Outcome::Failed(diagnostics);
         };
-        let bodies = render::render_bodies(&loaded.site);
+        let bodies = render::render_bodies(&loaded.site, false);
         let output = render::render_with_bodies(
             &loaded.site,
             &loaded.locales,
@@ -193,7 +193,7 @@ impl Preview {
             let translation = site.translation_mut(&file.path)?;
             translation.body = file.parsed.body;
             translation.body_line = file.parsed.body_line;
-            let body = render::render_body(site, section, index, &file.lang)?;
+            let body = render::render_body(site, section, index, &file.lang, false)?;
             warnings.extend(body.problems.iter().cloned());
             built
                 .bodies
