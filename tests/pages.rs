@@ -232,8 +232,7 @@ fn pages_in_each_language_have_their_lang_dir_and_interface_text_and_the_root_ch
         ("es", "es/issues/2026-03-clinic/index.html"),
     ] {
         let html = fixture.html(page);
-        assert_eq!(attr_of(&html, "html", "lang"), lang, "{page}");
-        assert_eq!(attr_of(&html, "html", "dir"), "ltr", "{page}");
+        assert_html_language(&html, page, lang, "ltr");
         let (archive_text, tags_text) = match lang {
             "en" => ("All issues", "Topics"),
             _ => ("Todos los números", "Temas"),
@@ -1488,9 +1487,7 @@ fn a_third_right_to_left_language_is_added_by_files_only() {
         "ar/issues/2026-03-clinic/index.html",
         "ar/tags/index.html",
     ] {
-        let html = fixture.html(page);
-        assert_eq!(attr_of(&html, "html", "lang"), "ar", "{page}");
-        assert_eq!(attr_of(&html, "html", "dir"), "rtl", "{page}");
+        assert_html_language(&fixture.html(page), page, "ar", "rtl");
     }
     for page in ["en/index.html", "es/index.html"] {
         assert_eq!(attr_of(&fixture.html(page), "html", "dir"), "ltr", "{page}");

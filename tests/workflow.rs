@@ -860,6 +860,20 @@ fn clean_site() -> Fixture {
     site
 }
 
+/// Adds the English issue `2026-02-links` with `body` to `site`; returns
+/// the path of its file.
+fn links_issue(site: &Fixture, body: &str) -> &'static str {
+    site.issue(
+        "2026-02-links",
+        "en",
+        "Links",
+        "2026-02-01",
+        "issue: 3\n",
+        body,
+    );
+    "content/issues/2026-02-links/index.en.md"
+}
+
 /// `check` fails naming `path:line:`; `build` still succeeds.
 #[track_caller]
 fn assert_check_error_at(site: &Fixture, path: &str, line: usize, also: &str) {
@@ -885,15 +899,7 @@ fn check_passes_a_clean_site_and_writes_nothing() {
 fn check_reports_a_link_to_a_missing_issue_file() {
     let site = clean_site();
     let body = "Intro.\n\nSee [autumn](../2025-10-autumn/index.en.md).\n";
-    site.issue(
-        "2026-02-links",
-        "en",
-        "Links",
-        "2026-02-01",
-        "issue: 3\n",
-        body,
-    );
-    let path = "content/issues/2026-02-links/index.en.md";
+    let path = links_issue(&site, body);
     let line = line_of(&site_file(&site, path), "autumn");
     assert_check_error_at(&site, path, line, "2025-10-autumn");
 }
@@ -901,15 +907,10 @@ fn check_reports_a_link_to_a_missing_issue_file() {
 #[test]
 fn check_reports_a_link_to_a_missing_anchor_on_the_same_page() {
     let site = clean_site();
-    site.issue(
-        "2026-02-links",
-        "en",
-        "Links",
-        "2026-02-01",
-        "issue: 3\n",
+    let path = links_issue(
+        &site,
         "## Real heading\n\nSee [nothing](#no-such-anchor).\n",
     );
-    let path = "content/issues/2026-02-links/index.en.md";
     let line = line_of(&site_file(&site, path), "#no-such-anchor");
     assert_check_error_at(&site, path, line, "no-such-anchor");
 }
@@ -917,15 +918,10 @@ fn check_reports_a_link_to_a_missing_anchor_on_the_same_page() {
 #[test]
 fn check_reports_a_missing_anchor_in_another_issue() {
     let site = clean_site();
-    site.issue(
-        "2026-02-links",
-        "en",
-        "Links",
-        "2026-02-01",
-        "issue: 3\n",
+    let path = links_issue(
+        &site,
         "Intro.\n\nSee [winter](../2026-01-winter/index.en.md#missing).\n",
     );
-    let path = "content/issues/2026-02-links/index.en.md";
     let line = line_of(&site_file(&site, path), "#missing");
     assert_check_error_at(&site, path, line, "#missing");
 }
@@ -933,16 +929,8 @@ fn check_reports_a_missing_anchor_in_another_issue() {
 #[test]
 fn check_reports_an_image_without_a_description() {
     let site = clean_site();
-    site.issue(
-        "2026-02-links",
-        "en",
-        "Links",
-        "2026-02-01",
-        "issue: 3\n",
-        "Intro.\n\n![](pic.png)\n",
-    );
+    let path = links_issue(&site, "Intro.\n\n![](pic.png)\n");
     site.write_bytes("content/issues/2026-02-links/pic.png", b"\x89PNG\r\n");
-    let path = "content/issues/2026-02-links/index.en.md";
     let line = line_of(&site_file(&site, path), "![](pic.png)");
     assert_check_error_at(&site, path, line, "image");
 }
@@ -1114,9 +1102,7 @@ fn a_third_right_to_left_language_is_added_by_files_only() {
         "ar/issues/2026-03-spring/index.html",
         "ar/issues/2026-01-winter/index.html",
     ] {
-        let html = site.html(page);
-        assert_eq!(attr_of(&html, "html", "lang"), "ar", "{page}");
-        assert_eq!(attr_of(&html, "html", "dir"), "rtl", "{page}");
+        assert_html_language(&site.html(page), page, "ar", "rtl");
     }
     let english_page = site.html("en/index.html");
     let dir = select(&english_page, "html")[0]

@@ -200,6 +200,13 @@ pub fn attr_of(html: &Html, css: &str, attribute: &str) -> String {
         .to_string()
 }
 
+/// The `lang` and `dir` of a page's `<html>`; `page` names it in failures.
+#[track_caller]
+pub fn assert_html_language(html: &Html, page: &str, lang: &str, dir: &str) {
+    assert_eq!(attr_of(html, "html", "lang"), lang, "{page}");
+    assert_eq!(attr_of(html, "html", "dir"), dir, "{page}");
+}
+
 /// Every file under `dir` with its bytes, sorted by path.
 pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut files: Vec<(PathBuf, Vec<u8>)> = walkdir(dir)
