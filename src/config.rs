@@ -282,7 +282,11 @@ fn yaml_diagnostic(text: &str, error: YamlError) -> Diagnostic {
         None if error.message.starts_with("missing field") => {
             diagnostic.help("add the missing key; see the README for a complete boletin.yaml")
         }
-        None => diagnostic.help("check the indentation and the value's type on this line"),
+        None => diagnostic.help(
+            error
+                .help
+                .unwrap_or("check the indentation and the value's type on this line"),
+        ),
     }
     .at_opt(location)
 }

@@ -18,6 +18,9 @@ pub struct YamlError {
     /// Set when the problem is a key that is not allowed: the key and the
     /// keys that are.
     pub unknown_field: Option<UnknownField>,
+    /// How to fix it, when the problem says more than the caller's advice
+    /// for a malformed line would (a quote or list left open).
+    pub help: Option<&'static str>,
 }
 
 /// A key that is not allowed where it stands.
@@ -30,15 +33,61 @@ pub struct UnknownField {
 /// Parses `text` into `T`, rejecting what `T` does not describe.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     serde_yaml::from_str(text).map_err(|error| {
-        let location = error.location();
-        let message = without_positions(&error.to_string());
+        let full = error.to_string();
+        let mut message = without_positions(&full);
+        let mut place = error.location().map(|l| (l.line(), l.column()));
+        let mut help = None;
+        // A quote or list left open is noticed where the text ends; the
+        // place to fix is where it was opened, which libyaml names last
+        // ("…, while scanning a quoted scalar at line 2 column 8").
+        let lines = text.lines().count().max(1);
+        let past_the_end = place.is_some_and(|(line, _)| line > lines);
+        if past_the_end || full.contains("end of stream") {
+            if let Some((opened, what, fix)) = left_open(&full) {
+                place = Some(opened);
+                message = what.to_string();
+                help = Some(fix);
+            } else if past_the_end {
+                let last = text.lines().last().map_or(0, |l| l.chars().count());
+                place = Some((lines, last + 1));
+            }
+        }
         YamlError {
             unknown_field: parse_unknown_field(&message),
             message,
-            line: location.as_ref().map(|l| l.line()),
-            column: location.as_ref().map(|l| l.column()),
+            line: place.map(|(line, _)| line),
+            column: place.map(|(_, column)| column),
+            help,
         }
     })
+}
+
+/// Where libyaml says the construct it was reading began, what was left
+/// open there, and how to close it, in plain words.
+fn left_open(message: &str) -> Option<((usize, usize), &'static str, &'static str)> {
+    let context = &message[message.rfind(", while ")?..];
+    let (what, fix) = if context.contains("quoted scalar") {
+        (
+            "a quote opened here is never closed",
+            "end the value with the same quote it starts with, on this line",
+        )
+    } else if context.contains("flow sequence") {
+        (
+            "a list opened here with `[` is never closed with `]`",
+            "end the list with `]` on this line, as in [a, b]",
+        )
+    } else if context.contains("flow mapping") {
+        (
+            "a `{` opened here is never closed with `}`",
+            "end it with `}` on this line, or remove the `{`",
+        )
+    } else {
+        return None;
+    };
+    let at = &context[context.rfind(" at line ")? + " at line ".len()..];
+    let (line, column) = at.split_once(" column ")?;
+    let column: String = column.chars().take_while(char::is_ascii_digit).collect();
+    Some(((line.parse().ok()?, column.parse().ok()?), what, fix))
 }
 
 /// Drops the library's own " at line N column M": callers add the right
@@ -142,6 +191,19 @@ mod tests {
     struct Sample {
         title: String,
         date: Option<String>,
+    }
+
+    #[test]
+    fn a_quote_or_list_left_open_is_reported_on_its_own_line() {
+        let error = parse::<Sample>("title: \"Spring\ndate: x\nmore: y\n").unwrap_err();
+        assert_eq!((error.line, error.column), (Some(1), Some(8)), "{error:?}");
+        assert_eq!(error.message, "a quote opened here is never closed");
+        assert!(
+            error.help.is_some_and(|h| h.contains("same quote")),
+            "{error:?}"
+        );
+        let error = parse::<Sample>("title: a\ndate: [b\n").unwrap_err();
+        assert_eq!(error.line, Some(2), "{error:?}");
     }
 
     #[test]

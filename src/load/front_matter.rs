@@ -104,23 +104,8 @@ pub fn parse(path: &Path, text: &str, date_rule: DateRule) -> Result<Parsed, Vec
     let (yaml_text, body, body_line) = split(path, text).map_err(|d| vec![d])?;
     // The YAML starts on line 2, after the opening `---`.
     const YAML_LINE: usize = 2;
-    // The YAML library reports a list or quote left open at the end of
-    // its text, which is the closing `---`; the last line is meant.
-    let yaml_lines = yaml_text.lines().count().max(1);
-    let locate = |line: usize, column: usize| {
-        let (line, column) = if line > yaml_lines {
-            (
-                yaml_lines,
-                yaml_text
-                    .lines()
-                    .last()
-                    .map_or(1, |l| l.chars().count() + 1),
-            )
-        } else {
-            (line, column)
-        };
-        Location::at_line_column(text, line + YAML_LINE - 1, column)
-    };
+    let locate =
+        |line: usize, column: usize| Location::at_line_column(text, line + YAML_LINE - 1, column);
     if yaml_text.trim().is_empty() {
         return Err(vec![
             Diagnostic::error(path, "the front matter is empty")
@@ -298,7 +283,9 @@ fn yaml_diagnostic(
             path,
             format!("the front matter is not valid: {}", error.message),
         )
-        .help("check this line: values with a colon need quotes, and lists look like [a, b]"),
+        .help(error.help.unwrap_or(
+            "check this line: values with a colon need quotes, and lists look like [a, b]",
+        )),
     }
     .at_opt(location)
 }
