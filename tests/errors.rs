@@ -402,6 +402,34 @@ fn a_failed_build_leaves_the_previous_output_as_it_was() {
 }
 
 #[test]
+fn a_broken_entry_template_is_reported_once_with_its_file() {
+    let site = good_site();
+    site.issue(
+        "2026-05-may",
+        "en",
+        "May",
+        "2026-05-01",
+        "tags: [Housing]\n",
+        "Hi.\n",
+    );
+    site.write(
+        "themes/default/templates/entry.html",
+        "{{ e.no_such_field }}\n",
+    );
+    let run = site.build(&[]);
+    assert_site_error(&run);
+    assert_stderr_has(&run, "themes/default/templates/entry.html");
+    assert_eq!(
+        run.stderr
+            .matches("the template cannot be rendered")
+            .count(),
+        1,
+        "one report for every entry that failed the same way:\n{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn a_build_failing_while_rendering_leaves_the_previous_output_as_it_was() {
     let site = good_site();
     site.build(&[]).assert_ok();

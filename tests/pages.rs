@@ -783,6 +783,86 @@ fn tag_index_and_tag_pages_count_issues_with_plurals_in_each_language() {
     }
 }
 
+#[test]
+fn tag_pages_list_their_issues_newest_first_under_year_headings_like_the_archive() {
+    let fixture = Fixture::new();
+    for (key, date) in [
+        ("old", "2025-05-01"),
+        ("mid", "2026-01-01"),
+        ("new", "2026-07-01"),
+    ] {
+        fixture.issue(key, "en", key, date, "tags: [Housing]\n", "Text.\n");
+    }
+    fixture.issue("other", "en", "other", "2026-08-01", "", "Text.\n");
+    fixture.build(&[]).assert_ok();
+
+    let page = fixture.html("en/tags/housing/index.html");
+    let years: Vec<(String, Vec<String>)> = select(&page, "main section.year")
+        .into_iter()
+        .map(|section| {
+            let heading = section
+                .select(&scraper::Selector::parse("h2").unwrap())
+                .map(text)
+                .collect::<Vec<_>>()
+                .join("|");
+            let links = section
+                .select(&scraper::Selector::parse("article.entry h3 a").unwrap())
+                .filter_map(|a| a.value().attr("href"))
+                .map(str::to_string)
+                .collect();
+            (heading, links)
+        })
+        .collect();
+    assert_eq!(
+        years,
+        [
+            (
+                "2026".to_string(),
+                vec!["/en/issues/new/".to_string(), "/en/issues/mid/".to_string()]
+            ),
+            ("2025".to_string(), vec!["/en/issues/old/".to_string()]),
+        ]
+    );
+}
+
+#[test]
+fn overriding_entry_html_restyles_every_listed_issue_on_archive_and_tag_pages() {
+    let fixture = Fixture::new();
+    for (key, date) in [("a", "2026-01-01"), ("b", "2026-02-01")] {
+        fixture.issue(key, "en", key, date, "tags: [Housing]\n", "Text.\n");
+        fixture.issue(key, "es", key, date, "tags: [Vivienda]\n", "Texto.\n");
+    }
+    fixture.write(
+        "themes/default/templates/entry.html",
+        r#"<p class="mine" data-lang="{{ lang }}"><a href="{{ e.url }}">{{ e.title }}</a> {{ t(key="latest-issue") }}</p>"#,
+    );
+    fixture.build(&[]).assert_ok();
+
+    for (page, lang, latest) in [
+        ("en/index.html", "en", "Latest issue"),
+        ("en/tags/housing/index.html", "en", "Latest issue"),
+        ("es/index.html", "es", "Último número"),
+        ("es/tags/vivienda/index.html", "es", "Último número"),
+    ] {
+        let html = fixture.html(page);
+        assert!(
+            select(&html, "article.entry").is_empty(),
+            "{page}: the default entry markup is gone"
+        );
+        let mine = select(&html, "main p.mine");
+        let links: BTreeSet<String> = attrs(&html, "main p.mine a", "href").into_iter().collect();
+        assert_eq!(
+            links,
+            BTreeSet::from([format!("/{lang}/issues/a/"), format!("/{lang}/issues/b/")]),
+            "{page}"
+        );
+        for p in mine {
+            assert_eq!(p.value().attr("data-lang"), Some(lang), "{page}");
+            assert!(text(p).ends_with(latest), "{page}: {:?}", text(p));
+        }
+    }
+}
+
 // 6 ------------------------------------------------------------------------
 
 #[test]

@@ -19,6 +19,7 @@ macro_rules! built_in {
 const BUILT_IN_TEMPLATES: &[(&str, &str)] = built_in!(
     "base.html",
     "macros.html",
+    "entry.html",
     "chooser.html",
     "archive.html",
     "issue.html",

@@ -80,13 +80,17 @@ pub struct Entry {
     pub text_lang: String,
     pub text_dir: &'static str,
     pub draft: bool,
+    /// The entry as the theme's `entry.html` renders it (empty if the
+    /// theme has none): made once per issue and language, where a macro
+    /// called on every list page re-rendered each entry about four times.
+    pub html: String,
 }
 
 /// A run of entries from one year.
 #[derive(Serialize)]
-pub struct Year {
+pub struct Year<'a> {
     pub year: i32,
-    pub entries: Vec<Entry>,
+    pub entries: Vec<&'a Entry>,
 }
 
 /// Where a paginated list is and where its neighbours are.
@@ -135,10 +139,12 @@ pub struct TagSummary {
 }
 
 impl Renderer<'_> {
-    /// An archive or tag-page entry for the issue at `index` on a page
-    /// in `lang`, made once per site and language.
-    pub fn issue_entry(&self, index: usize, lang: &Lang) -> Entry {
-        let entries = self.entries.get(lang).map(|cell| {
+    /// Every issue's archive and tag-page entry on pages in `lang`, in
+    /// archive order. Made the first time a page needs them (a full build
+    /// makes them beforehand, in parallel: `prepare_entries`), so the
+    /// preview's small updates do not pay for them.
+    pub fn issue_entries(&self, lang: &Lang) -> &[Entry] {
+        self.entries.get(lang).map_or(&[], |cell| {
             cell.get_or_init(|| {
                 self.site
                     .issues
@@ -146,10 +152,22 @@ impl Renderer<'_> {
                     .map(|issue| self.entry(issue, lang))
                     .collect()
             })
-        });
-        match entries.and_then(|entries| entries.get(index)) {
-            Some(entry) => entry.clone(),
-            None => self.entry(&self.site.issues[index], lang),
+        })
+    }
+
+    /// Makes every language's entries on all threads.
+    pub fn prepare_entries(&self) {
+        use rayon::prelude::*;
+        for (lang, cell) in &self.entries {
+            let entries: Vec<Entry> = self
+                .site
+                .issues
+                .par_iter()
+                .map(|issue| self.entry(issue, lang))
+                .collect();
+            // Only this function fills the cell before pages are rendered;
+            // had something else filled it, its entries are the same.
+            let _ = cell.set(entries);
         }
     }
 
@@ -157,7 +175,7 @@ impl Renderer<'_> {
     pub fn entry(&self, document: &Document, lang: &Lang) -> Entry {
         let shown = document.shown_in(lang);
         let date = shown.front.date;
-        Entry {
+        let mut entry = Entry {
             title: shown.front.title.clone(),
             url: self.site.url_of(document, lang),
             date: date
@@ -171,7 +189,10 @@ impl Renderer<'_> {
             text_lang: shown.lang.to_string(),
             text_dir: self.dir(&shown.lang),
             draft: shown.front.draft,
-        }
+            html: String::new(),
+        };
+        entry.html = self.entry_html(&entry, lang);
+        entry
     }
 
     /// The full article of `document` for a page in `lang`.

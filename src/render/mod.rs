@@ -70,6 +70,9 @@ pub struct WrittenLink {
 /// Rendered Markdown bodies, by document and language.
 pub type Bodies = HashMap<(Section, usize, Lang), RenderedBody>;
 
+/// The theme's template for one issue in a list; see `Renderer::entry_html`.
+const ENTRY_TEMPLATE: &str = "entry.html";
+
 /// Everything a page needs while rendering.
 pub struct Renderer<'a> {
     site: &'a Site,
@@ -84,9 +87,11 @@ pub struct Renderer<'a> {
     language_contexts: HashMap<Lang, Context>,
     /// Each issue's archive entry per language (by index in the archive),
     /// built once instead of on every archive and tag page it is on.
-    /// Made the first time a page needs one, so the preview's small
-    /// updates do not pay for it.
     entries: HashMap<Lang, std::sync::OnceLock<Vec<context::Entry>>>,
+    /// Whether the theme has `entry.html`, rendered into each entry.
+    has_entry_template: bool,
+    /// Why `entry.html` could not be rendered, each reason once.
+    entry_problems: std::sync::Mutex<Vec<Diagnostic>>,
 }
 
 /// One file to render.
@@ -208,6 +213,7 @@ impl<'a> Pages<'a> {
         bodies: &'a Bodies,
     ) -> Pages<'a> {
         let renderer = Renderer::new(site, locales, templates, bodies);
+        renderer.prepare_entries();
         let jobs: Vec<(Job, PathBuf)> = renderer
             .jobs()
             .into_par_iter()
@@ -301,6 +307,7 @@ impl<'a> Pages<'a> {
                 *summary.pages_per_language.entry(lang.clone()).or_default() += 1;
             }
         }
+        summary.problems.extend(self.renderer.take_entry_problems());
         summary
             .problems
             .extend(self.renderer.locales.take_format_problems());
@@ -352,6 +359,7 @@ pub fn render_document(
             Err(problem) => problems.push(problem),
         }
     }
+    problems.extend(renderer.take_entry_problems());
     problems.extend(locales.take_format_problems());
     (files, problems)
 }
@@ -504,6 +512,8 @@ impl<'a> Renderer<'a> {
             template_paths: templates.paths.clone(),
             language_contexts: HashMap::new(),
             entries: HashMap::new(),
+            has_entry_template: templates.paths.contains_key(ENTRY_TEMPLATE),
+            entry_problems: std::sync::Mutex::new(Vec::new()),
         };
         for lang in site.config.langs() {
             let frame = renderer.language_frame(lang);
@@ -631,24 +641,61 @@ impl<'a> Renderer<'a> {
         let tera = &self.tera[lang];
         let mut bytes = Vec::with_capacity(16 * 1024);
         tera.render_to(template, &context, &mut bytes)
-            .map_err(|error| {
-                // Without the page's URL, the same mistake on many pages is
-                // reported once.
-                let reason = error_chain(&error)
-                    .lines()
-                    .last()
-                    .unwrap_or_default()
-                    .to_string();
-                Diagnostic::error(
-                    self.template_paths
-                        .get(template)
-                        .cloned()
-                        .unwrap_or_else(|| PathBuf::from(template)),
-                    format!("the template cannot be rendered: {reason}"),
-                )
-                .help("check the template: a variable or message it uses may be missing")
-            })?;
+            .map_err(|error| self.template_problem(template, &error))?;
         Ok(bytes)
+    }
+
+    /// Why `template` cannot be rendered. Without the page's URL, so that
+    /// the same mistake on many pages is reported once.
+    fn template_problem(&self, template: &str, error: &tera::Error) -> Diagnostic {
+        let reason = error_chain(error)
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_string();
+        Diagnostic::error(
+            self.template_paths
+                .get(template)
+                .cloned()
+                .unwrap_or_else(|| PathBuf::from(template)),
+            format!("the template cannot be rendered: {reason}"),
+        )
+        .help("check the template: a variable or message it uses may be missing")
+    }
+
+    /// `entry` as the theme's `entry.html` renders it on pages in `lang`;
+    /// empty if the theme has no such template or it fails (the failure
+    /// is kept for `take_entry_problems`).
+    fn entry_html(&self, entry: &context::Entry, lang: &Lang) -> String {
+        if !self.has_entry_template {
+            return String::new();
+        }
+        let mut context = self
+            .language_contexts
+            .get(lang)
+            .cloned()
+            .unwrap_or_default();
+        context.insert("e", entry);
+        match self.tera[lang].render(ENTRY_TEMPLATE, &context) {
+            Ok(html) => html,
+            Err(error) => {
+                let problem = self.template_problem(ENTRY_TEMPLATE, &error);
+                if let Ok(mut problems) = self.entry_problems.lock()
+                    && !problems.contains(&problem)
+                {
+                    problems.push(problem);
+                }
+                String::new()
+            }
+        }
+    }
+
+    /// The problems `entry.html` had since the last call.
+    fn take_entry_problems(&self) -> Vec<Diagnostic> {
+        self.entry_problems
+            .lock()
+            .map(|mut problems| std::mem::take(&mut *problems))
+            .unwrap_or_default()
     }
 
     /// Files copied as they are: theme and site static files, and each

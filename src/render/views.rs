@@ -62,7 +62,7 @@ impl Renderer<'_> {
     }
 
     /// Groups entries by year, keeping their order.
-    pub(super) fn by_year(entries: Vec<Entry>) -> Vec<Year> {
+    pub(super) fn by_year<'e>(entries: impl IntoIterator<Item = &'e Entry>) -> Vec<Year<'e>> {
         let mut years: Vec<Year> = Vec::new();
         for entry in entries {
             match years.last_mut() {
@@ -102,14 +102,16 @@ impl Renderer<'_> {
         let mut context = self.context(frame);
         let first = (page - 1) * size;
         let last = (first + size).min(site.issues.len());
-        let mut entries: Vec<Entry> = (first..last).map(|i| self.issue_entry(i, lang)).collect();
-        let featured = if page == 1 && !entries.is_empty() {
-            Some(entries.remove(0))
-        } else {
-            None
+        let entries = self
+            .issue_entries(lang)
+            .get(first..last)
+            .unwrap_or_default();
+        let (featured, listed) = match entries {
+            [newest, rest @ ..] if page == 1 => (Some(newest), rest),
+            _ => (None, entries),
         };
         context.insert("featured", &featured);
-        context.insert("years", &Self::by_year(entries));
+        context.insert("years", &Self::by_year(listed));
         context.insert("total", &site.issues.len());
         context.insert(
             "pagination",
@@ -190,13 +192,13 @@ impl Renderer<'_> {
         frame.canonical = Some(self.absolute(&site.urls.tag(lang, &group.tag.slug, page)));
         frame.switch = self.switch(lang, &|l| site.urls.tags(l));
         let mut context = self.context(frame);
-        let entries: Vec<Entry> = group
+        let all = self.issue_entries(lang);
+        let entries = group
             .issues
             .iter()
             .skip((page - 1) * size)
             .take(size)
-            .map(|&i| self.issue_entry(i, lang))
-            .collect();
+            .filter_map(|&i| all.get(i));
         let total = site.config.page_count(group.issues.len());
         context.insert(
             "tag",
@@ -206,7 +208,7 @@ impl Renderer<'_> {
             },
         );
         context.insert("count", &group.issues.len());
-        context.insert("entries", &entries);
+        context.insert("years", &Self::by_year(entries));
         context.insert(
             "pagination",
             &Self::pagination(page, total, &|n| site.urls.tag(lang, &group.tag.slug, n)),
@@ -222,7 +224,7 @@ impl Renderer<'_> {
         let newest = &site.issues[0];
         frame.canonical = Some(self.absolute(&site.url_of(newest, lang)));
         let mut context = self.context(frame);
-        context.insert("target", &self.issue_entry(0, lang));
+        context.insert("target", &self.issue_entries(lang).first());
         context
     }
 }
