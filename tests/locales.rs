@@ -76,6 +76,10 @@ fn interface_strings_read_the_same_wherever_the_theme_uses_them() {
         &std::fs::read_to_string("themes/default/templates/issue.html")
             .unwrap()
             .replace(
+                "{% extends \"base.html\" %}",
+                "{% extends \"base.html\" %}\n{% import \"macros.html\" as m %}",
+            )
+            .replace(
                 "<article class=\"issue\">",
                 concat!(
                     "<p class=\"plain\" title=\"{{ t(key=\"fold-marks\") }}\">{{ t(key=\"fold-marks\") }}</p>",
