@@ -28,40 +28,52 @@ impl Urls {
 
     pub fn archive(&self, lang: &Lang, page: usize) -> String {
         match page {
-            0 | 1 => format!("{}{lang}/", self.base_path),
-            n => format!("{}{lang}/page/{n}/", self.base_path),
+            0 | 1 => self.join(&[lang.as_str(), "/"]),
+            n => self.join(&[lang.as_str(), "/page/", &n.to_string(), "/"]),
         }
     }
 
     pub fn issue(&self, lang: &Lang, slug: &str) -> String {
-        format!("{}{lang}/issues/{slug}/", self.base_path)
+        self.join(&[lang.as_str(), "/issues/", slug, "/"])
     }
 
     pub fn page(&self, lang: &Lang, slug: &str) -> String {
-        format!("{}{lang}/{slug}/", self.base_path)
+        self.join(&[lang.as_str(), "/", slug, "/"])
     }
 
     pub fn tags(&self, lang: &Lang) -> String {
-        format!("{}{lang}/tags/", self.base_path)
+        self.join(&[lang.as_str(), "/tags/"])
     }
 
     pub fn tag(&self, lang: &Lang, slug: &str, page: usize) -> String {
         match page {
-            0 | 1 => format!("{}{lang}/tags/{slug}/", self.base_path),
-            n => format!("{}{lang}/tags/{slug}/page/{n}/", self.base_path),
+            0 | 1 => self.join(&[lang.as_str(), "/tags/", slug, "/"]),
+            n => self.join(&[lang.as_str(), "/tags/", slug, "/page/", &n.to_string(), "/"]),
         }
     }
 
     pub fn latest(&self, lang: &Lang) -> String {
-        format!("{}{lang}/latest/", self.base_path)
+        self.join(&[lang.as_str(), "/latest/"])
     }
 
     pub fn feed(&self, lang: &Lang, file: &str) -> String {
-        format!("{}{lang}/{file}", self.base_path)
+        self.join(&[lang.as_str(), "/", file])
     }
 
     pub fn file(&self, name: &str) -> String {
-        format!("{}{name}", self.base_path)
+        self.join(&[name])
+    }
+
+    /// The base path followed by `parts`. Every page asks for a dozen URLs,
+    /// so they are joined directly rather than through `format!`.
+    fn join(&self, parts: &[&str]) -> String {
+        let length = self.base_path.len() + parts.iter().map(|p| p.len()).sum::<usize>();
+        let mut url = String::with_capacity(length);
+        url.push_str(&self.base_path);
+        for part in parts {
+            url.push_str(part);
+        }
+        url
     }
 
     /// The file in the output folder that serves `url` (a folder URL is

@@ -536,7 +536,7 @@ impl<'a> Renderer<'a> {
 
     /// `url` (root-relative) as an absolute URL.
     fn absolute(&self, url: &str) -> String {
-        format!("{}{url}", self.origin)
+        [self.origin.as_str(), url].concat()
     }
 
     fn archive_pages(&self) -> usize {
