@@ -171,13 +171,35 @@ pub fn blank_entry(text: &str, line: usize) -> String {
 /// Used to point at a value that parsed as YAML but is wrong for us (a date
 /// that does not exist, say), which the YAML library cannot locate.
 pub fn value_position(text: &str, key: &str) -> Option<(usize, usize)> {
-    text.lines().enumerate().find_map(|(index, line)| {
-        let rest = line.strip_prefix(key)?.trim_start();
-        let value = rest.strip_prefix(':')?;
-        let leading = value.len() - value.trim_start().len();
-        let column = line.len() - value.len() + leading;
-        Some((index + 1, line[..column].chars().count() + 1))
-    })
+    text.lines()
+        .enumerate()
+        .find_map(|(index, line)| Some((index + 1, value_column(line, key)?)))
+}
+
+/// `value_position` of each of `keys` that is in `text`, in one pass: every
+/// content file asks for a dozen.
+pub fn value_positions<'k>(text: &str, keys: &[&'k str]) -> Vec<(&'k str, (usize, usize))> {
+    let mut found: Vec<(&'k str, (usize, usize))> = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        for &key in keys {
+            if let Some(column) = value_column(line, key)
+                && !found.iter().any(|(done, _)| *done == key)
+            {
+                found.push((key, (index + 1, column)));
+            }
+        }
+    }
+    found
+}
+
+/// The 1-based column where the value of `key` starts on `line`, if the
+/// line sets `key`.
+fn value_column(line: &str, key: &str) -> Option<usize> {
+    let rest = line.strip_prefix(key)?.trim_start();
+    let value = rest.strip_prefix(':')?;
+    let leading = value.len() - value.trim_start().len();
+    let column = line.len() - value.len() + leading;
+    Some(line[..column].chars().count() + 1)
 }
 
 #[cfg(test)]
@@ -247,5 +269,12 @@ mod tests {
             Some((2, 8))
         );
         assert_eq!(value_position("title: x\n", "date"), None);
+        assert_eq!(
+            value_positions(
+                "title: x\ncover_alt: y\ncover: z\ntitle: again\n",
+                &["cover", "date", "title"]
+            ),
+            [("title", (1, 8)), ("cover", (3, 8))]
+        );
     }
 }

@@ -89,14 +89,16 @@ pub enum DateRule {
     Optional,
 }
 
-/// Normalises a file's text: no byte-order mark, `\n` line endings.
-pub fn normalize(text: &str) -> String {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_string()
+/// Normalises a file's text: no byte-order mark, `\n` line endings. Most
+/// files need neither, and are handed back without a copy.
+pub fn normalize(mut text: String) -> String {
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
     }
+    if text.contains('\r') {
+        text = text.replace("\r\n", "\n").replace('\r', "\n");
+    }
+    text
 }
 
 /// Splits and validates `text` (already normalised), the file at `path`.
@@ -188,9 +190,9 @@ pub fn parse(path: &Path, text: &str, date_rule: DateRule) -> Result<Parsed, Vec
     if !problems.is_empty() {
         return Err(problems);
     }
-    let locations = LOCATED_FIELDS
-        .iter()
-        .filter_map(|field| Some((*field, at_key(field)?)))
+    let locations = yaml::value_positions(yaml_text, LOCATED_FIELDS)
+        .into_iter()
+        .map(|(field, (line, column))| (field, locate(line, column)))
         .collect();
     Ok(Parsed {
         locations,
@@ -295,7 +297,17 @@ mod tests {
     use super::*;
 
     fn parse_issue(text: &str) -> Result<Parsed, Vec<Diagnostic>> {
-        parse(Path::new("a.en.md"), &normalize(text), DateRule::Required)
+        parse(
+            Path::new("a.en.md"),
+            &normalize(text.to_string()),
+            DateRule::Required,
+        )
+    }
+
+    #[test]
+    fn byte_order_marks_and_carriage_returns_are_dropped() {
+        assert_eq!(normalize("\u{feff}a\r\nb\rc\n".to_string()), "a\nb\nc\n");
+        assert_eq!(normalize("plain\n".to_string()), "plain\n");
     }
 
     #[test]

@@ -388,7 +388,7 @@ fn read_content_file(
                 .help("save it again from your editor with the UTF-8 encoding"),
         ]
     })?;
-    let text = front_matter::normalize(&text);
+    let text = front_matter::normalize(text);
     let date_rule = match found.section {
         Section::Issues => DateRule::Required,
         Section::Pages => DateRule::Optional,
@@ -495,7 +495,7 @@ fn load_locales(
                 Ok(text) => files.push(LocaleFile {
                     lang: lang.clone(),
                     path,
-                    text: front_matter::normalize(&text),
+                    text: front_matter::normalize(text),
                 }),
                 Err(e) => diagnostics.push(Diagnostic::error(
                     path,
