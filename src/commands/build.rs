@@ -110,13 +110,6 @@ fn build(
     timings.markdown = stage.elapsed().as_secs_f64();
 
     let stage = Instant::now();
-    let pages = Pages::new(
-        &loaded.site,
-        &loaded.locales,
-        &templates,
-        &loaded.theme,
-        &bodies,
-    );
     let staging = match Staging::begin(output_dir) {
         Ok(staging) => staging,
         Err(error) => {
@@ -126,6 +119,13 @@ fn build(
     };
     let mut write_time = stage.elapsed().as_secs_f64();
     let stage = Instant::now();
+    let pages = Pages::new(
+        &loaded.site,
+        &loaded.locales,
+        &templates,
+        &loaded.theme,
+        &bodies,
+    );
     progress.message("writing pages");
     let on_page = |done: usize, total: usize| progress.pages(done, total);
     let summary = pages.render_each(&on_page, &|file| {
