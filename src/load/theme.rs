@@ -20,6 +20,7 @@ const BUILT_IN_TEMPLATES: &[(&str, &str)] = built_in!(
     "base.html",
     "macros.html",
     "entry.html",
+    "years.html",
     "chooser.html",
     "archive.html",
     "issue.html",

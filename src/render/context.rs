@@ -3,9 +3,11 @@
 //! contract is this file.
 
 use super::Renderer;
+use crate::diagnostics::Diagnostic;
 use crate::lang::Lang;
 use crate::model::{Document, Translation};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// What every HTML page of one language has: built once per language.
 #[derive(Serialize)]
@@ -140,42 +142,63 @@ pub struct TagSummary {
 
 impl Renderer<'_> {
     /// Every issue's archive and tag-page entry on pages in `lang`, in
-    /// archive order. Made the first time a page needs them (a full build
-    /// makes them beforehand, in parallel: `prepare_entries`), so the
-    /// preview's small updates do not pay for them.
+    /// archive order; none before `prepare_entries` (the preview's small
+    /// updates render no list and do not pay for them).
     pub fn issue_entries(&self, lang: &Lang) -> &[Entry] {
-        self.entries.get(lang).map_or(&[], |cell| {
-            cell.get_or_init(|| {
+        self.entries.get(lang).map_or(&[], Vec::as_slice)
+    }
+
+    /// Makes every language's entries, `entry.html` included, on all
+    /// threads. A template that fails is reported once, however many
+    /// entries it failed on.
+    pub fn prepare_entries(&mut self) {
+        use rayon::prelude::*;
+        let langs: Vec<&Lang> = self.site.config.langs().collect();
+        let made: Vec<Vec<(Entry, Result<String, Diagnostic>)>> = langs
+            .par_iter()
+            .map(|&lang| {
+                let frame = self.language_contexts.get(lang).cloned();
                 self.site
                     .issues
-                    .iter()
-                    .map(|issue| self.entry(issue, lang))
+                    .par_iter()
+                    // One context per batch of entries: only `e` changes.
+                    .map_init(
+                        || frame.clone().unwrap_or_default(),
+                        |context, issue| {
+                            let entry = self.entry(issue, lang);
+                            let html = self.entry_html(context, &entry, lang);
+                            (entry, html)
+                        },
+                    )
                     .collect()
             })
-        })
-    }
-
-    /// Makes every language's entries on all threads.
-    pub fn prepare_entries(&self) {
-        use rayon::prelude::*;
-        for (lang, cell) in &self.entries {
-            let entries: Vec<Entry> = self
-                .site
-                .issues
-                .par_iter()
-                .map(|issue| self.entry(issue, lang))
+            .collect();
+        let mut entries = HashMap::new();
+        let mut problems: Vec<Diagnostic> = Vec::new();
+        for (lang, list) in langs.into_iter().zip(made) {
+            let list = list
+                .into_iter()
+                .map(|(mut entry, html)| {
+                    match html {
+                        Ok(html) => entry.html = html,
+                        Err(problem) if !problems.contains(&problem) => problems.push(problem),
+                        Err(_) => {}
+                    }
+                    entry
+                })
                 .collect();
-            // Only this function fills the cell before pages are rendered;
-            // had something else filled it, its entries are the same.
-            let _ = cell.set(entries);
+            entries.insert(lang.clone(), list);
         }
+        self.entries = entries;
+        self.entry_problems = problems;
     }
 
-    /// An archive or tag-page entry for `document` on a page in `lang`.
-    pub fn entry(&self, document: &Document, lang: &Lang) -> Entry {
+    /// An archive or tag-page entry for `document` on a page in `lang`,
+    /// without its `html`.
+    fn entry(&self, document: &Document, lang: &Lang) -> Entry {
         let shown = document.shown_in(lang);
         let date = shown.front.date;
-        let mut entry = Entry {
+        Entry {
             title: shown.front.title.clone(),
             url: self.site.url_of(document, lang),
             date: date
@@ -190,9 +213,7 @@ impl Renderer<'_> {
             text_dir: self.dir(&shown.lang),
             draft: shown.front.draft,
             html: String::new(),
-        };
-        entry.html = self.entry_html(&entry, lang);
-        entry
+        }
     }
 
     /// The full article of `document` for a page in `lang`.

@@ -86,12 +86,11 @@ pub struct Renderer<'a> {
     /// Each language's part of every page's context, built once.
     language_contexts: HashMap<Lang, Context>,
     /// Each issue's archive entry per language (by index in the archive),
-    /// built once instead of on every archive and tag page it is on.
-    entries: HashMap<Lang, std::sync::OnceLock<Vec<context::Entry>>>,
-    /// Whether the theme has `entry.html`, rendered into each entry.
-    has_entry_template: bool,
+    /// built once by `prepare_entries` instead of on every archive and tag
+    /// page it is on.
+    entries: HashMap<Lang, Vec<context::Entry>>,
     /// Why `entry.html` could not be rendered, each reason once.
-    entry_problems: std::sync::Mutex<Vec<Diagnostic>>,
+    entry_problems: Vec<Diagnostic>,
 }
 
 /// One file to render.
@@ -212,7 +211,7 @@ impl<'a> Pages<'a> {
         theme: &Theme,
         bodies: &'a Bodies,
     ) -> Pages<'a> {
-        let renderer = Renderer::new(site, locales, templates, bodies);
+        let mut renderer = Renderer::new(site, locales, templates, bodies);
         renderer.prepare_entries();
         let jobs: Vec<(Job, PathBuf)> = renderer
             .jobs()
@@ -307,7 +306,9 @@ impl<'a> Pages<'a> {
                 *summary.pages_per_language.entry(lang.clone()).or_default() += 1;
             }
         }
-        summary.problems.extend(self.renderer.take_entry_problems());
+        summary
+            .problems
+            .extend(self.renderer.entry_problems.iter().cloned());
         summary
             .problems
             .extend(self.renderer.locales.take_format_problems());
@@ -359,7 +360,6 @@ pub fn render_document(
             Err(problem) => problems.push(problem),
         }
     }
-    problems.extend(renderer.take_entry_problems());
     problems.extend(locales.take_format_problems());
     (files, problems)
 }
@@ -512,17 +512,12 @@ impl<'a> Renderer<'a> {
             template_paths: templates.paths.clone(),
             language_contexts: HashMap::new(),
             entries: HashMap::new(),
-            has_entry_template: templates.paths.contains_key(ENTRY_TEMPLATE),
-            entry_problems: std::sync::Mutex::new(Vec::new()),
+            entry_problems: Vec::new(),
         };
         for lang in site.config.langs() {
             let frame = renderer.language_frame(lang);
             let context = Context::from_serialize(frame).unwrap_or_default();
-
             renderer.language_contexts.insert(lang.clone(), context);
-            renderer
-                .entries
-                .insert(lang.clone(), std::sync::OnceLock::new());
         }
         renderer
     }
@@ -663,39 +658,22 @@ impl<'a> Renderer<'a> {
         .help("check the template: a variable or message it uses may be missing")
     }
 
-    /// `entry` as the theme's `entry.html` renders it on pages in `lang`;
-    /// empty if the theme has no such template or it fails (the failure
-    /// is kept for `take_entry_problems`).
-    fn entry_html(&self, entry: &context::Entry, lang: &Lang) -> String {
-        if !self.has_entry_template {
-            return String::new();
+    /// `entry` as the theme's `entry.html` renders it on pages in `lang`,
+    /// with `context` (the language's) holding it as `e`; empty if the
+    /// theme has no such template.
+    fn entry_html(
+        &self,
+        context: &mut Context,
+        entry: &context::Entry,
+        lang: &Lang,
+    ) -> Result<String, Diagnostic> {
+        if !self.template_paths.contains_key(ENTRY_TEMPLATE) {
+            return Ok(String::new());
         }
-        let mut context = self
-            .language_contexts
-            .get(lang)
-            .cloned()
-            .unwrap_or_default();
         context.insert("e", entry);
-        match self.tera[lang].render(ENTRY_TEMPLATE, &context) {
-            Ok(html) => html,
-            Err(error) => {
-                let problem = self.template_problem(ENTRY_TEMPLATE, &error);
-                if let Ok(mut problems) = self.entry_problems.lock()
-                    && !problems.contains(&problem)
-                {
-                    problems.push(problem);
-                }
-                String::new()
-            }
-        }
-    }
-
-    /// The problems `entry.html` had since the last call.
-    fn take_entry_problems(&self) -> Vec<Diagnostic> {
-        self.entry_problems
-            .lock()
-            .map(|mut problems| std::mem::take(&mut *problems))
-            .unwrap_or_default()
+        self.tera[lang]
+            .render(ENTRY_TEMPLATE, context)
+            .map_err(|error| self.template_problem(ENTRY_TEMPLATE, &error))
     }
 
     /// Files copied as they are: theme and site static files, and each
