@@ -21,6 +21,7 @@ pub mod model;
 pub mod render;
 pub mod serve;
 pub mod suggest;
+pub mod text;
 pub mod translation;
 pub mod waiting;
 pub mod write;

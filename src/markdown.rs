@@ -1,19 +1,43 @@
 //! Markdown bodies to HTML: CommonMark with tables, footnotes,
 //! strikethrough and smart punctuation; an `id` on every heading; links
-//! between content files turned into page URLs; raw HTML sanitized,
-//! escaped or trusted as `markdown.raw_html` says. No Tera, no I/O.
+//! between content files turned into page URLs. No Tera, no I/O.
+//!
+//! **Every body's HTML passes one sanitizer (ammonia), and the sanitizer
+//! is the last thing that touches it**, in every `markdown.raw_html` mode
+//! and whether or not the text has raw HTML. Characters XML forbids are
+//! taken out *before* (from the text, from decoded Markdown text and
+//! URLs, and from numeric character references in raw HTML), never
+//! after: removing a character from finished HTML can join
+//! `java&#1;script:` into a live link. The Markdown layer emits no
+//! attribute the sanitizer would not keep: heading attributes are cut to
+//! `#id`, `.class`, `lang` and `dir` here, with a warning for the rest.
+//! One allow-list of URL schemes (`SAFE_SCHEMES`) serves Markdown links
+//! and raw HTML alike, and the feeds' absolute links are made by the
+//! same sanitizer (`sanitize_for_feed`), so nothing edits its output.
 
 use crate::config::RawHtml;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::model::slugify;
+use crate::text::without_forbidden_characters;
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 use std::sync::OnceLock;
 
-/// URL schemes a link in content may use; anything else (`javascript:`,
-/// `data:`, `vbscript:`) is removed.
-const SAFE_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
+/// The one list of URL schemes a link or image in content may use, in
+/// Markdown and raw HTML alike: the web, email, phone and text messages,
+/// maps, file transfer, and the messaging apps this audience uses
+/// (Signal's `sgnl:`, WhatsApp, Telegram's `tg:`, Matrix, XMPP).
+/// Anything else (`javascript:`, `vbscript:`, `data:`) is removed.
+pub(crate) const SAFE_SCHEMES: &[&str] = &[
+    "http", "https", "mailto", "tel", "sms", "smsto", "geo", "ftp", "ftps", "sgnl", "whatsapp",
+    "tg", "matrix", "xmpp", "webcal",
+];
+
+/// Heading attributes (`## Title {lang=es}`) that survive: the sanitizer
+/// keeps these on every element. `#id` and `.class` are kept too.
+const HEADING_ATTRIBUTES: &[&str] = &["lang", "dir"];
 
 /// A Markdown body and where it comes from.
 pub struct Body<'a> {
@@ -95,6 +119,11 @@ pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> Rendere
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES;
+    let text = without_forbidden_characters(body.text);
+    let body = &Body {
+        text: &text,
+        ..*body
+    };
     // Sized for the sample and benchmark texts (about 25 bytes of
     // Markdown per event): growing the list by doubling copied it seven
     // times per body, 3% of a build.
@@ -102,7 +131,6 @@ pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> Rendere
         Vec::with_capacity(body.text.len() / 16 + 16);
     events.extend(Parser::new_ext(body.text, options).into_offset_iter());
     let mut rendered = RenderedBody::default();
-    let mut has_raw_html = false;
     let locator = Locator::new(body);
 
     add_heading_ids(&mut events);
@@ -119,7 +147,11 @@ pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> Rendere
         // kept link.
         let location = || locator.locate(range.clone());
         match event {
-            Event::Start(Tag::Link { dest_url, .. }) => {
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            }) => {
+                clean_decoded(dest_url);
+                clean_decoded(title);
                 let written = body.keep_links.then(|| dest_url.to_string());
                 if let Some(url) =
                     rewrite_link(body, dest_url, &location, resolve, &mut rendered.problems)
@@ -134,13 +166,20 @@ pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> Rendere
                     });
                 }
             }
-            Event::Start(Tag::Image { dest_url, .. }) => {
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                clean_decoded(dest_url);
+                clean_decoded(title);
                 let written = body.keep_links.then(|| dest_url.to_string());
                 if is_other_host(dest_url) {
                     rendered
                         .problems
                         .push(outside_host_warning(body, dest_url, location()));
-                } else if !scheme_is_safe(dest_url) && body.raw_html != RawHtml::Trust {
+                } else if !scheme_is_safe(dest_url) {
+                    rendered
+                        .problems
+                        .push(unsafe_link_warning(body, dest_url, location()));
                     *dest_url = CowStr::from("");
                 }
                 if let Some(written) = written {
@@ -151,6 +190,23 @@ pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> Rendere
                     });
                 }
             }
+            Event::Start(Tag::Heading { attrs, .. }) => {
+                attrs.retain(|(name, _)| {
+                    let kept = HEADING_ATTRIBUTES.contains(&name.as_ref());
+                    if !kept {
+                        rendered.problems.push(
+                            Diagnostic::warning(
+                                body.path,
+                                format!("the heading attribute `{name}` was removed"),
+                            )
+                            .at(location())
+                            .help("a heading keeps only {#id}, {.class}, lang and dir: ## Title {#my-id .note lang=es}"),
+                        );
+                    }
+                    kept
+                });
+            }
+            Event::Text(text) | Event::Code(text) => clean_decoded(text),
             Event::Html(html) | Event::InlineHtml(html) => {
                 for url in raw_html_sources(html) {
                     if is_other_host(&url) {
@@ -161,12 +217,11 @@ pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> Rendere
                         ));
                     }
                 }
-                match body.raw_html {
-                    RawHtml::Escape => {
-                        *event = Event::Text(std::mem::replace(html, CowStr::Borrowed("")))
-                    }
-                    RawHtml::Sanitize => has_raw_html = true,
-                    RawHtml::Trust => {}
+                if let Some(neutral) = without_forbidden_references(html) {
+                    *html = neutral.into();
+                }
+                if body.raw_html == RawHtml::Escape {
+                    *event = Event::Text(std::mem::replace(html, CowStr::Borrowed("")));
                 }
             }
             _ => {}
@@ -175,26 +230,167 @@ pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> Rendere
 
     let mut html = String::with_capacity(body.text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(event, _)| event));
-    // Only bodies with raw HTML need the (slow) HTML5 parse of ammonia:
-    // everything else was produced by pulldown-cmark, which escapes text,
-    // and its link schemes were checked above.
-    rendered.html = if has_raw_html {
-        sanitizer().clean(&html).to_string()
-    } else {
-        html
-    };
+    rendered.html = sanitizer(body.raw_html).clean(&html).to_string();
     rendered
 }
 
-/// The sanitizer for raw HTML: ammonia's safe defaults, plus the
-/// attributes headings, footnotes and translators need.
-fn sanitizer() -> &'static ammonia::Builder<'static> {
-    static SANITIZER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
-    SANITIZER.get_or_init(|| {
-        let mut builder = ammonia::Builder::default();
-        builder.add_generic_attributes(["class", "id", "lang", "dir"]);
+/// Takes the characters XML forbids out of text pulldown-cmark decoded
+/// from a character reference (`&#1;`): they would otherwise reach the
+/// sanitizer's output.
+fn clean_decoded(text: &mut CowStr) {
+    if let Cow::Owned(cleaned) = without_forbidden_characters(text) {
+        *text = cleaned.into();
+    }
+}
+
+/// `html` with every numeric character reference to a character XML
+/// forbids (`&#1;`, `&#x0B`, `&#0000127;`) made `&#xFFFD;`, the
+/// replacement character; `None` when there is none. Named references
+/// never stand for such a character, so the sanitizer's HTML parser can
+/// only put one in its output through these.
+fn without_forbidden_references(html: &str) -> Option<String> {
+    let bytes = html.as_bytes();
+    let mut out: Option<String> = None;
+    let mut from = 0;
+    let mut index = 0;
+    while let Some(found) = html[index..].find("&#") {
+        let start = index + found;
+        let mut at = start + 2;
+        let hex = matches!(bytes.get(at), Some(b'x' | b'X'));
+        if hex {
+            at += 1;
+        }
+        let digits_start = at;
+        let mut value: u32 = 0;
+        while let Some(&b) = bytes.get(at) {
+            let digit = match (hex, b) {
+                (_, b'0'..=b'9') => u32::from(b - b'0'),
+                (true, b'a'..=b'f') => u32::from(b - b'a' + 10),
+                (true, b'A'..=b'F') => u32::from(b - b'A' + 10),
+                _ => break,
+            };
+            value = value
+                .saturating_mul(if hex { 16 } else { 10 })
+                .saturating_add(digit);
+            at += 1;
+        }
+        if at > digits_start && is_forbidden_code_point(value) {
+            if bytes.get(at) == Some(&b';') {
+                at += 1;
+            }
+            let out = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            out.push_str(&html[from..start]);
+            out.push_str("&#xFFFD;");
+            from = at;
+        }
+        index = at.max(start + 2);
+    }
+    let mut out = out?;
+    out.push_str(&html[from..]);
+    Some(out)
+}
+
+/// Whether a character reference to `value` would decode to a character
+/// XML forbids. (HTML's parser turns 0, surrogates and values past
+/// U+10FFFF into U+FFFD itself, and maps 0x80–0x9F to printable
+/// characters.)
+fn is_forbidden_code_point(value: u32) -> bool {
+    matches!(value, 0x01..=0x08 | 0x0b | 0x0c | 0x0e..=0x1f | 0x7f | 0xfffe | 0xffff)
+}
+
+/// The sanitizer for every body, in the mode the site chose: ammonia's
+/// safe defaults with our one scheme list, the attributes headings,
+/// footnotes and translators need, and table alignment; `trust` lets
+/// more elements through (media, iframes), never scripts, event
+/// handlers or script links.
+fn sanitizer(mode: RawHtml) -> &'static ammonia::Builder<'static> {
+    static SANITIZE: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    static TRUST: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    match mode {
+        RawHtml::Sanitize | RawHtml::Escape => SANITIZE.get_or_init(|| sanitizer_for(mode)),
+        RawHtml::Trust => TRUST.get_or_init(|| sanitizer_for(mode)),
+    }
+}
+
+/// A new sanitizer for `mode` (see `sanitizer`).
+fn sanitizer_for(mode: RawHtml) -> ammonia::Builder<'static> {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .url_schemes(SAFE_SCHEMES.iter().copied().collect())
+        .add_generic_attributes(["class", "id", "lang", "dir"])
+        .add_tag_attributes("th", ["style"])
+        .add_tag_attributes("td", ["style"])
+        // The page's referrer policy keeps links from telling other
+        // sites where the reader came from; no need to mark each one.
+        .link_rel(None)
+        .attribute_filter(keep_attribute);
+    if mode == RawHtml::Trust {
         builder
-    })
+            .add_tags(["audio", "video", "source", "track", "picture", "iframe"])
+            .add_tag_attributes("audio", ["src", "controls", "preload"])
+            .add_tag_attributes(
+                "video",
+                ["src", "controls", "preload", "poster", "width", "height"],
+            )
+            .add_tag_attributes("source", ["src", "type", "media"])
+            .add_tag_attributes("track", ["src", "kind", "srclang", "label", "default"])
+            .add_tag_attributes(
+                "iframe",
+                ["src", "width", "height", "title", "allowfullscreen"],
+            );
+    }
+    builder
+}
+
+/// The sanitizer's last word on each attribute it keeps: `style` only as
+/// the table alignment pulldown-cmark writes, and nothing that still
+/// holds a character XML forbids.
+fn keep_attribute<'a>(_element: &str, attribute: &str, value: &'a str) -> Option<Cow<'a, str>> {
+    if attribute == "style"
+        && !matches!(
+            value,
+            "text-align: left" | "text-align: center" | "text-align: right"
+        )
+    {
+        return None;
+    }
+    match without_forbidden_characters(value) {
+        Cow::Borrowed(_) => Some(Cow::Borrowed(value)),
+        Cow::Owned(_) => None,
+    }
+}
+
+/// `html`, a body's sanitized HTML, with every relative link made
+/// absolute for a feed: root-relative ones against `origin`, others
+/// against `page_url` (which ends in `/`). The same sanitizer does it, so
+/// its output is still the last word; linear in the size of the body.
+pub fn sanitize_for_feed(html: &str, mode: RawHtml, origin: &str, page_url: &str) -> String {
+    let mut builder = sanitizer_for(mode);
+    builder.url_relative(ammonia::UrlRelative::Custom(Box::new(AbsoluteLinks {
+        origin: origin.to_string(),
+        page_url: page_url.to_string(),
+    })));
+    builder.clean(html).to_string()
+}
+
+/// Makes a relative URL absolute (see `sanitize_for_feed`).
+struct AbsoluteLinks {
+    origin: String,
+    page_url: String,
+}
+
+impl<'a> ammonia::UrlRelativeEvaluate<'a> for AbsoluteLinks {
+    fn evaluate<'url>(&self, url: &'url str) -> Option<Cow<'url, str>> {
+        if url.starts_with("//") {
+            return Some(Cow::Borrowed(url));
+        }
+        let base = if url.starts_with('/') {
+            &self.origin
+        } else {
+            &self.page_url
+        };
+        Some(Cow::Owned(format!("{base}{url}")))
+    }
 }
 
 /// Where images with an empty description (alt text) start.
@@ -268,15 +464,8 @@ fn rewrite_link(
     resolve: &dyn Fn(&Path) -> Option<String>,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<String> {
-    if !scheme_is_safe(dest) && body.raw_html != RawHtml::Trust {
-        problems.push(
-            Diagnostic::warning(
-                body.path,
-                format!("the link `{dest}` was removed: links may not run scripts"),
-            )
-            .at(location())
-            .help("link to a web page (https://...) or an email address (mailto:...)"),
-        );
+    if !scheme_is_safe(dest) {
+        problems.push(unsafe_link_warning(body, dest, location()));
         return Some(String::new());
     }
     let (path_part, fragment) = match dest.split_once('#') {
@@ -355,6 +544,15 @@ fn scheme_is_safe(url: &str) -> bool {
 fn is_other_host(url: &str) -> bool {
     let url = url.trim();
     url.starts_with("//") || matches!(scheme_of(url).as_deref(), Some("http" | "https"))
+}
+
+fn unsafe_link_warning(body: &Body, url: &str, location: Location) -> Diagnostic {
+    Diagnostic::warning(
+        body.path,
+        format!("the link `{url}` was removed: links may not run scripts"),
+    )
+    .at(location)
+    .help("link to a web page (https://...), an email address (mailto:...), a phone (tel:...) or a messaging app (sgnl://, whatsapp://)")
 }
 
 fn outside_host_warning(body: &Body, url: &str, location: Location) -> Diagnostic {

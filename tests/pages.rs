@@ -1509,31 +1509,41 @@ fn raw_html_escape_mode_shows_html_as_text() {
 }
 
 #[test]
-fn raw_html_trust_mode_keeps_it() {
+fn raw_html_trust_mode_keeps_media_but_never_scripts_or_handlers() {
+    // PRODUCT.md: every mode passes the one sanitizer; `trust` only lets
+    // more elements through (it used to keep scripts and handlers).
     let fixture = Fixture::new();
     fixture.write(
         "boletin.yaml",
         &config_with("markdown:\n  raw_html: trust\n"),
     );
-    fixture.issue("raw", "en", "Raw", "2026-03-01", "", "Before <b>bold</b> after.\n\n<div class=\"widget\" onclick=\"go()\">widget</div>\n\n<script>console.log(\"kept\")</script>\n");
+    fixture.issue("raw", "en", "Raw", "2026-03-01", "", "Before <b>bold</b> after.\n\n<div class=\"widget\" onclick=\"go()\">widget</div>\n\n<script>console.log(\"kept\")</script>\n\n<video controls src=\"clip.webm\" onplay=\"go()\"></video>\n\n<iframe src=\"javascript:alert(1)\" title=\"x\"></iframe>\n");
     fixture.build(&[]).assert_ok();
 
     let page = fixture.html("en/issues/raw/index.html");
     assert_eq!(text_of(&page, "main b"), "bold");
-    assert_eq!(
-        attr_of(&page, "main div.widget", "onclick"),
-        "go()",
-        "trusted HTML keeps its handler"
+    assert_eq!(text_of(&page, "main div.widget"), "widget");
+    assert!(
+        select(&page, "main div.widget")[0]
+            .value()
+            .attr("onclick")
+            .is_none(),
+        "no handler survives, whatever the mode"
     );
-    let scripts: Vec<String> = select(&page, "main script")
-        .into_iter()
-        .map(|s| s.inner_html())
-        .collect();
-    assert_eq!(
-        scripts,
-        ["console.log(\"kept\")"],
-        "trusted HTML keeps its script"
+    assert!(
+        select(&page, "main script").is_empty(),
+        "no script survives"
     );
+    assert_eq!(attr_of(&page, "main video", "src"), "clip.webm");
+    assert!(
+        select(&page, "main video")[0]
+            .value()
+            .attr("onplay")
+            .is_none()
+    );
+    let iframe = &select(&page, "main iframe")[0];
+    assert_eq!(iframe.value().attr("title"), Some("x"));
+    assert!(iframe.value().attr("src").is_none(), "script URL removed");
 }
 
 // 13 -----------------------------------------------------------------------

@@ -49,11 +49,13 @@ pub fn check(output: &Output, site: &Site) -> Vec<Diagnostic> {
         index.files.insert(path);
     }
     let mut problems = Vec::new();
-    let mut written: HashSet<&str> = HashSet::new();
+    // Compared decoded: a page writes `ó` in a link as `%C3%B3`, and the
+    // same broken link must be reported once, at its content file.
+    let mut written: HashSet<String> = HashSet::new();
     let urls = &site.urls;
     for written_link in &output.body_links {
         let href = written_link.link.href.as_str();
-        written.insert(href);
+        written.insert(decode(href));
         let page = urls
             .output_path(&written_link.page_url)
             .to_string_lossy()
@@ -72,7 +74,7 @@ pub fn check(output: &Output, site: &Site) -> Vec<Diagnostic> {
         for reference in scan
             .references
             .iter()
-            .filter(|r| !written.contains(r.value.as_str()))
+            .filter(|r| !written.contains(&decode(&r.value)))
         {
             if let Some(why) = index.broken(page, &reference.value) {
                 problems.push(

@@ -8,9 +8,11 @@ use super::Renderer;
 use super::context::Alternate;
 use crate::lang::Lang;
 use crate::load::Section;
+use crate::markdown;
 use serde::Serialize;
 use tera::Context;
-use time::format_description::well_known::{Rfc2822, Rfc3339};
+use time::format_description::well_known::Rfc3339;
+use time::macros::format_description;
 use time::{Date, OffsetDateTime, Time};
 
 #[derive(Serialize)]
@@ -57,8 +59,13 @@ fn rfc3339(date: Date) -> String {
     midnight(date).format(&Rfc3339).unwrap_or_default()
 }
 
+/// RSS's date (RFC 822 with a four-digit year). Written with our own
+/// description: the `time` crate's RFC 2822 refuses years before 1900,
+/// which front matter accepts and the feed then carried as an empty date.
 fn rfc2822(date: Date) -> String {
-    midnight(date).format(&Rfc2822).unwrap_or_default()
+    const RSS_DATE: &[time::format_description::BorrowedFormatItem<'static>] =
+        format_description!("[weekday repr:short], [day] [month repr:short] [year] 00:00:00 +0000");
+    date.format(RSS_DATE).unwrap_or_default()
 }
 
 impl Renderer<'_> {
@@ -89,7 +96,12 @@ impl Renderer<'_> {
                     summary: translation.front.summary.clone(),
                     authors: translation.front.authors.clone(),
                     tags: translation.tags.iter().map(|t| t.name.clone()).collect(),
-                    content: absolutize(body, &self.origin, &url),
+                    content: markdown::sanitize_for_feed(
+                        body,
+                        site.config.raw_html,
+                        &self.origin,
+                        &url,
+                    ),
                     url,
                 }
             })
@@ -163,52 +175,42 @@ impl Renderer<'_> {
     }
 }
 
-/// Makes every `href` and `src` in `html` absolute: root-relative ones
-/// against `origin`, relative ones against `page_url` (which ends in `/`).
-fn absolutize(html: &str, origin: &str, page_url: &str) -> String {
-    let mut out = String::with_capacity(html.len() + 256);
-    let mut rest = html;
-    while let Some(position) = find_url_attribute(rest) {
-        let (before, after) = rest.split_at(position);
-        out.push_str(before);
-        let Some(end) = after.find('"') else { break };
-        out.push_str(&after[..=end]);
-        let value_start = &after[end + 1..];
-        let value_end = value_start.find('"').unwrap_or(value_start.len());
-        let value = &value_start[..value_end];
-        if value.starts_with("//")
-            || value.contains(':') && !value.starts_with('/') && !value.starts_with('#')
-        {
-            out.push_str(value);
-        } else if value.starts_with('/') {
-            out.push_str(origin);
-            out.push_str(value);
-        } else {
-            out.push_str(page_url);
-            out.push_str(value);
-        }
-        rest = &value_start[value_end..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Offset of the next ` href="` or ` src="`.
-fn find_url_attribute(html: &str) -> Option<usize> {
-    [" href=\"", " src=\""]
-        .iter()
-        .filter_map(|a| html.find(a))
-        .min()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::RawHtml;
+    use time::format_description::well_known::Rfc2822;
+
+    #[test]
+    fn feed_dates_are_written_for_every_year_front_matter_accepts() {
+        use time::macros::date;
+        assert_eq!(
+            rfc2822(date!(2026 - 03 - 01)),
+            "Sun, 01 Mar 2026 00:00:00 +0000"
+        );
+        assert_eq!(
+            rfc2822(date!(1899 - 12 - 31)),
+            "Sun, 31 Dec 1899 00:00:00 +0000"
+        );
+        assert_eq!(
+            rfc2822(date!(0001 - 01 - 01)),
+            "Mon, 01 Jan 0001 00:00:00 +0000"
+        );
+        assert_eq!(rfc3339(date!(0001 - 01 - 01)), "0001-01-01T00:00:00Z");
+        // Where `time` can read it, it reads back the same day.
+        let read = OffsetDateTime::parse(&rfc2822(date!(2026 - 03 - 01)), &Rfc2822).unwrap();
+        assert_eq!(read.date(), date!(2026 - 03 - 01));
+    }
 
     #[test]
     fn links_in_feed_content_become_absolute() {
         let html = r##"<a href="/en/issues/b/">b</a> <img src="cover.svg" alt=""> <a href="#x">x</a> <a href="mailto:a@b.c">m</a>"##;
-        let out = absolutize(html, "https://ex.org", "https://ex.org/en/issues/a/");
+        let out = markdown::sanitize_for_feed(
+            html,
+            RawHtml::Sanitize,
+            "https://ex.org",
+            "https://ex.org/en/issues/a/",
+        );
         assert!(
             out.contains(r#"href="https://ex.org/en/issues/b/""#),
             "{out}"

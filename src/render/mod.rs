@@ -7,12 +7,13 @@
 
 mod context;
 mod feeds;
+mod policy;
 mod templates;
 mod translate;
 mod views;
 
+use templates::error_chain;
 pub use templates::{Templates, escape};
-use templates::{error_chain, without_control_characters};
 
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Locales;
@@ -403,9 +404,7 @@ fn render_markdown(
         site.by_source_path(path)
             .map(|target| site.url_of(target, lang))
     };
-    let mut rendered = markdown::render(&body, &resolve);
-    rendered.html = without_control_characters(rendered.html);
-    rendered
+    markdown::render(&body, &resolve)
 }
 
 /// Every translation of the site, by document and language.
@@ -637,6 +636,10 @@ impl<'a> Renderer<'a> {
         let mut bytes = Vec::with_capacity(16 * 1024);
         tera.render_to(template, &context, &mut bytes)
             .map_err(|error| self.template_problem(template, &error))?;
+        if template.ends_with(".html") {
+            policy::declare(&mut bytes, policy::PAGE_POLICY)
+                .map_err(|()| self.headless_page_problem(template))?;
+        }
         Ok(bytes)
     }
 
@@ -656,6 +659,18 @@ impl<'a> Renderer<'a> {
             format!("the template cannot be rendered: {reason}"),
         )
         .help("check the template: a variable or message it uses may be missing")
+    }
+
+    /// Why a page of `template` cannot carry its security policy.
+    fn headless_page_problem(&self, template: &str) -> Diagnostic {
+        Diagnostic::error(
+            self.template_paths
+                .get(template)
+                .cloned()
+                .unwrap_or_else(|| PathBuf::from(template)),
+            "this template writes a page without a <head> tag, where boletin declares what the page may load",
+        )
+        .help("begin the page with <!DOCTYPE html>, <html lang=\"{{ lang }}\"> and <head>, or extend base.html")
     }
 
     /// `entry` as the theme's `entry.html` renders it on pages in `lang`,
