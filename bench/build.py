@@ -4,6 +4,7 @@
 Usage:  python3 bench/build.py [--sizes 1000,5000] [--runs 5]
                                [--work /tmp/boletin-bench] [--no-hugo]
                                [--no-cargo] [--out-dir DIR]
+                               [--baseline OLD_BINARY]
 
 For each size N:
   * generates the corpus with bench/gen_corpus.py (once: it is cached in
@@ -23,6 +24,9 @@ For each size N:
     boletin/Hugo ratios and boletin's median phase breakdown (from the
     `timings:` line `--timings` prints on stderr; skipped, with a note, if
     the binary has no such flag).
+With --baseline OLD_BINARY, an older boletin (for example one built from an
+earlier commit in a worktree) is built in the same alternation, and the
+ratio new/old is printed: the way to measure what a change costs.
 Then a summary table over all sizes and the growth of boletin's time per page
 from the smallest to the largest size.  All figures (and every single run)
 are also written to WORK/results.json.
@@ -222,6 +226,10 @@ def bench_size(n, args, binary, use_timings, hugo):
     h_cmd = [hugo, "-s", corpus / "hugo", "-d", h_out, "--quiet"] if hugo else None
 
     tools = [("boletin", b_cmd, b_out)]
+    if args.baseline:
+        tools.append(("baseline", [args.baseline, "build", "--root", corpus / "boletin",
+                                   "--output", out_root / "baseline", "--quiet"],
+                      out_root / "baseline"))
     if h_cmd:
         tools.append(("hugo", h_cmd, h_out))
     runs = {name: [] for name, _, _ in tools}
@@ -261,6 +269,10 @@ def bench_size(n, args, binary, use_timings, hugo):
     b = result["boletin"]
     b["ms_per_page"] = (1000.0 * b["median_wall_s"] / b["pages"]
                         if b["pages"] else None)
+    if "baseline" in result:
+        old = result["baseline"]
+        result["ratio_to_baseline_time"] = b["median_wall_s"] / old["median_wall_s"]
+        result["ratio_to_baseline_memory"] = b["median_rss_kib"] / old["median_rss_kib"]
     phase_runs = [r["phases"] for r in runs["boletin"] if r.get("phases")]
     if phase_runs:
         keys = list(phase_runs[0])
@@ -316,7 +328,7 @@ def print_size(res):
         f"{files.get('es', '?')} Spanish files), median of "
         f"{len(res['runs']['boletin'])} runs ===")
     rows = []
-    for name in ("boletin", "hugo"):
+    for name in ("boletin", "baseline", "hugo"):
         if name not in res:
             continue
         t = res[name]
@@ -329,6 +341,13 @@ def print_size(res):
     if res["ratio_time"] is not None:
         log(f"boletin/Hugo: time {ratio(res['ratio_time'])}, "
             f"memory {ratio(res['ratio_memory'])}")
+        if "baseline" in res:
+            log(f"baseline/Hugo: time "
+                f"{ratio(res['baseline']['median_wall_s'] / res['hugo']['median_wall_s'])}, memory "
+                f"{ratio(res['baseline']['median_rss_kib'] / res['hugo']['median_rss_kib'])}")
+    if "baseline" in res:
+        log(f"boletin/baseline: time {ratio(res['ratio_to_baseline_time'])}, "
+            f"memory {ratio(res['ratio_to_baseline_memory'])}")
     phases = res["boletin"]["median_phases_s"]
     if phases:
         total = sum(phases.values())
@@ -397,6 +416,8 @@ def main(argv=None):
                     help="where the builds write (DIR/out-N/{boletin,hugo}; "
                          "default: --work), e.g. a tmpfs to leave the disk out")
     ap.add_argument("--no-hugo", action="store_true", help="boletin only")
+    ap.add_argument("--baseline", metavar="OLD_BINARY",
+                    help="also build with this older boletin, alternating, and print new/old")
     ap.add_argument("--no-cargo", action="store_true",
                     help="do not run cargo build --release; use the existing binary")
     args = ap.parse_args(argv)

@@ -4,7 +4,18 @@
 //!
 //! **Every body's HTML passes one sanitizer (ammonia), and the sanitizer
 //! is the last thing that touches it**, in every `markdown.raw_html` mode
-//! and whether or not the text has raw HTML. Characters XML forbids are
+//! and whether or not the text has raw HTML. The one exception is a body
+//! with no raw HTML left (in `escape` mode, none ever is): there the
+//! sanitizer would change nothing, and running it anyway tripled the
+//! Markdown phase of a build. That path provably emits nothing unsafe:
+//! pulldown-cmark escapes every text and attribute value it writes, and
+//! the only attributes it writes are the ones checked here — link and
+//! image URLs (against `SAFE_SCHEMES`, reading schemes more strictly
+//! than browsers do), heading attributes (cut as below), footnote and
+//! heading ids, code language classes, list starts and table alignment —
+//! all of which the sanitizer keeps as they are. The test
+//! `the_sanitizer_changes_nothing_in_a_body_without_raw_html` holds the
+//! two paths to the same document. Characters XML forbids are
 //! taken out *before* (from the text, from decoded Markdown text and
 //! URLs, and from numeric character references in raw HTML), never
 //! after: removing a character from finished HTML can join
@@ -131,6 +142,7 @@ pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> Rendere
         Vec::with_capacity(body.text.len() / 16 + 16);
     events.extend(Parser::new_ext(body.text, options).into_offset_iter());
     let mut rendered = RenderedBody::default();
+    let mut has_raw_html = false;
     let locator = Locator::new(body);
 
     add_heading_ids(&mut events);
@@ -222,6 +234,8 @@ pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> Rendere
                 }
                 if body.raw_html == RawHtml::Escape {
                     *event = Event::Text(std::mem::replace(html, CowStr::Borrowed("")));
+                } else {
+                    has_raw_html = true;
                 }
             }
             _ => {}
@@ -230,7 +244,12 @@ pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> Rendere
 
     let mut html = String::with_capacity(body.text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(event, _)| event));
-    rendered.html = sanitizer(body.raw_html).clean(&html).to_string();
+    // See the module header for why a body without raw HTML may skip it.
+    rendered.html = if has_raw_html {
+        sanitizer(body.raw_html).clean(&html).to_string()
+    } else {
+        html
+    };
     rendered
 }
 
@@ -622,6 +641,38 @@ mod tests {
         assert_eq!(scheme_of(":nothing-before"), None);
         assert!(!scheme_is_safe("JavaScript:alert(1)"));
         assert!(scheme_is_safe("page.html"));
+    }
+
+    /// Markdown without raw HTML that reaches every attribute
+    /// pulldown-cmark writes, with hostile values.
+    const NO_RAW_HTML: &[&str] = &[
+        "## Title {onclick=alert(1) #id .a .b lang=es dir=rtl style=x}\n",
+        "# Focus {onfocus=alert(1) autofocus tabindex=0}\n",
+        "[a](javascript:alert(1)) [b](JAVA\tSCRIPT:x) [c](java\u{1}script:x) [d](java&#1;script:x)\n",
+        "[e](java&#x9;script:x) [f](vbscript:x) [g](data:text/html,x) [h](javascript&#58;x)\n",
+        "[i](https://ex.org/?a=\"b\"&c=<d>) [j](mailto:a@b.org \"t\\\"i<t>\") <https://ex.org> <a@b.org>\n",
+        "[k](sgnl://signal.me/#p/+1) [l](whatsapp://send?x=1) [m](geo:1,2) [n](/x y) [o](<java script:x>)\n",
+        "![alt \"q\" <x>](javascript:alert(1) \"title\") ![](data:image/png;base64,AA) ![p](p.png)\n",
+        "Text[^note\"x] and `code <b>` &amp; &#0; &#x7f; &lt;script&gt;\n\n[^note\"x]: A note.\n",
+        "```rust\" onclick=\"x\nfn main() {}\n```\n\n3. three\n4. four\n",
+        "| a | b | c |\n|:-|:-:|-:|\n| 1 | 2 | 3 |\n\n~~gone~~ \"smart\" -- quotes...\n",
+        "> quote\n\n***\n\n* [ ] not a task list\n\nline  \nbreak\n",
+    ];
+
+    #[test]
+    fn the_sanitizer_changes_nothing_in_a_body_without_raw_html() {
+        let document = |html: &str| scraper::Html::parse_fragment(html).root_element().html();
+        for text in NO_RAW_HTML {
+            for mode in [RawHtml::Sanitize, RawHtml::Escape, RawHtml::Trust] {
+                let unsanitized = render_text(text, mode).html;
+                let sanitized = sanitizer(mode).clean(&unsanitized).to_string();
+                assert_eq!(
+                    document(&unsanitized),
+                    document(&sanitized),
+                    "{mode:?}: {text}"
+                );
+            }
+        }
     }
 
     #[test]
