@@ -492,3 +492,21 @@ fn a_static_file_where_the_output_needs_a_folder_is_an_error() {
     site.write("static/en", "a file named like a language folder\n");
     assert_collision(&site, "static/en", "boletin's `en`", "to be a file");
 }
+
+#[test]
+fn a_file_beside_an_issue_too_deep_for_the_output_is_an_error() {
+    let site = site();
+    let deep: Vec<String> = ["a", "b", "c", "d", "e"]
+        .iter()
+        .map(|letter| letter.repeat(200))
+        .collect();
+    let relative = format!("content/issues/2026-03-meeting/{}.png", deep.join("/"));
+    site.write(&relative, "x\n");
+    for run in [site.run(&["check"]), site.build(&[])] {
+        assert_site_error(&run);
+        assert_stderr_has(&run, &format!("--> {relative}"));
+        assert_stderr_has(&run, "at most 1024");
+        assert!(!run.stderr.contains("disk"), "{}", run.stderr);
+    }
+    assert!(!site.out().exists());
+}

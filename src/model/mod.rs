@@ -468,6 +468,9 @@ fn check_asset_paths(
 ) {
     for document in documents {
         for lang in config.langs() {
+            if document.shown_in(lang).assets.is_empty() {
+                continue;
+            }
             let url = match document.section {
                 Section::Issues => urls.issue(lang, document.slug_in(lang)),
                 Section::Pages => urls.page(lang, document.slug_in(lang)),
