@@ -84,15 +84,34 @@ impl From<Refused> for Diagnostic {
     }
 }
 
+/// A path that passed the rule: every link on the way leads inside the
+/// site, and a final link is resolved, so it names the file itself. Only
+/// this module makes one, so whatever holds one (an asset, a static file)
+/// was vetted.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct VettedPath(PathBuf);
+
+impl std::ops::Deref for VettedPath {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for VettedPath {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
 /// A file or folder found inside the site.
 #[derive(Clone, Debug)]
 pub struct SiteEntry {
     /// Where the site lists it: under the walked folder, links unresolved,
     /// so that output paths mirror the site's layout.
     pub path: PathBuf,
-    /// What to read or copy: a path whose every link was vetted, with a
-    /// final link resolved, so it names the file itself.
-    pub real: PathBuf,
+    /// What to read or copy.
+    pub real: VettedPath,
     /// 1 for an entry of the walked folder itself.
     pub depth: usize,
     pub is_dir: bool,
@@ -133,9 +152,9 @@ impl SiteFolder {
     /// it is known to. Returns the path to read: `path` itself when no
     /// link is on the way (or it does not exist: reading it then fails
     /// as it should), its real path otherwise.
-    pub fn vet(&self, path: &Path) -> Result<PathBuf, Refused> {
+    pub fn vet(&self, path: &Path) -> Result<VettedPath, Refused> {
         let Ok(inside) = path.strip_prefix(&self.root) else {
-            return self.resolve(path, path);
+            return self.resolve(path, path).map(VettedPath);
         };
         let mut prefix = self.root.clone();
         let mut resolved = false;
@@ -165,9 +184,11 @@ impl SiteFolder {
             }
         }
         if resolved {
-            Ok(path.canonicalize().unwrap_or_else(|_| path.to_path_buf()))
+            Ok(VettedPath(
+                path.canonicalize().unwrap_or_else(|_| path.to_path_buf()),
+            ))
         } else {
-            Ok(path.to_path_buf())
+            Ok(VettedPath(path.to_path_buf()))
         }
     }
 
@@ -199,7 +220,7 @@ impl SiteFolder {
             return Vec::new();
         }
         let mut found = Vec::new();
-        let mut followed = vec![real];
+        let mut followed = vec![real.0];
         self.walk_into(folder, 0, max_depth, &mut followed, &mut found);
         found
     }
@@ -211,7 +232,7 @@ impl SiteFolder {
         max_depth: usize,
     ) -> Vec<Result<SiteEntry, Refused>> {
         let mut found = Vec::new();
-        let mut followed = vec![folder.real.clone()];
+        let mut followed = vec![folder.real.0.clone()];
         self.walk_into(&folder.path, 0, max_depth, &mut followed, &mut found);
         found
     }
@@ -260,7 +281,7 @@ impl SiteFolder {
                 if is_dir || entry.file_type().is_file() {
                     found.push(Ok(SiteEntry {
                         path: entry.path().to_path_buf(),
-                        real: entry.path().to_path_buf(),
+                        real: VettedPath(entry.path().to_path_buf()),
                         depth,
                         is_dir,
                     }));
@@ -277,12 +298,13 @@ impl SiteFolder {
             if real.is_file() {
                 found.push(Ok(SiteEntry {
                     path: entry.path().to_path_buf(),
-                    real,
+                    real: VettedPath(real),
                     depth,
                     is_dir: false,
                 }));
             } else if real.is_dir() {
-                let loops = followed.iter().any(|f| f.starts_with(&real))
+                let here = entry.path().parent().and_then(|p| p.canonicalize().ok());
+                let loops = followed.iter().chain(&here).any(|f| f.starts_with(&real))
                     || followed.len() > MAX_FOLLOWED_LINKS;
                 if loops {
                     found.push(Err(Refused::Loop {
@@ -292,7 +314,7 @@ impl SiteFolder {
                 }
                 found.push(Ok(SiteEntry {
                     path: entry.path().to_path_buf(),
-                    real: real.clone(),
+                    real: VettedPath(real.clone()),
                     depth,
                     is_dir: true,
                 }));
@@ -369,6 +391,8 @@ mod tests {
         std::os::unix::fs::symlink(outside.path(), root.join("static/out")).unwrap();
         std::os::unix::fs::symlink(outside.path().join("secret"), root.join("static/s")).unwrap();
         std::os::unix::fs::symlink("..", root.join("static/real/up")).unwrap();
+        std::fs::create_dir_all(root.join("static/real/deeper")).unwrap();
+        std::os::unix::fs::symlink("..", root.join("static/real/deeper/back")).unwrap();
         let folder = SiteFolder::new(root);
         let found = folder.walk(&root.join("static"), usize::MAX);
         let files: Vec<PathBuf> = found
@@ -389,18 +413,26 @@ mod tests {
             .filter_map(|f| f.as_ref().err())
             .map(|r| format!("{} {r}", r.path().display()))
             .collect();
-        assert_eq!(refused.len(), 4, "{refused:?}");
-        assert!(refused[0].starts_with("static/inside/up "), "{refused:?}");
-        assert!(refused[1].starts_with("static/out this is a symbolic link that leads outside"));
-        assert!(refused[2].starts_with("static/real/up "), "{refused:?}");
-        assert!(refused[3].starts_with("static/s this is a symbolic link that leads outside"));
+        assert_eq!(refused.len(), 6, "{refused:?}");
+        assert!(
+            refused[0].starts_with("static/inside/deeper/back "),
+            "{refused:?}"
+        );
+        assert!(refused[1].starts_with("static/inside/up "), "{refused:?}");
+        assert!(refused[2].starts_with("static/out this is a symbolic link that leads outside"));
+        assert!(
+            refused[3].starts_with("static/real/deeper/back "),
+            "{refused:?}"
+        );
+        assert!(refused[4].starts_with("static/real/up "), "{refused:?}");
+        assert!(refused[5].starts_with("static/s this is a symbolic link that leads outside"));
         assert!(matches!(
             folder.vet(&root.join("static/out/secret")),
             Err(Refused::LeadsOutside { link }) if link == Path::new("static/out")
         ));
         assert_eq!(
-            folder.vet(&root.join("static/inside/a.txt")).unwrap(),
-            root.canonicalize().unwrap().join("static/real/a.txt")
+            *folder.vet(&root.join("static/inside/a.txt")).unwrap(),
+            *root.canonicalize().unwrap().join("static/real/a.txt")
         );
     }
 }

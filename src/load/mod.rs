@@ -14,7 +14,7 @@ pub mod theme;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::lang::Lang;
-use boundary::{SiteEntry, SiteFolder};
+use boundary::{SiteEntry, SiteFolder, VettedPath};
 use front_matter::{DateRule, Parsed};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -40,9 +40,8 @@ impl Section {
 /// A file copied next to a page: an image beside an issue, say.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Asset {
-    /// The real path of the file to copy, vetted to lie inside the site:
-    /// never a symbolic link.
-    pub source: PathBuf,
+    /// The file to copy, vetted to lie inside the site: never a link.
+    pub source: VettedPath,
     /// Where the site lists it, relative to the site root, for diagnostics.
     pub listed: PathBuf,
     /// Path under the page's folder in the output.
@@ -224,8 +223,8 @@ struct Found {
     section: Section,
     /// Relative to the site root, as shown in diagnostics.
     path: PathBuf,
-    /// What to read: the vetted real path.
-    source: PathBuf,
+    /// What to read.
+    source: VettedPath,
     key: String,
     lang: Lang,
     /// The issue's own folder, in the folder form.

@@ -4,7 +4,7 @@
 //! `themes/` folder still builds. A site overrides any single template by
 //! putting a file of the same name in `themes/<name>/templates/`.
 
-use super::boundary::SiteFolder;
+use super::boundary::{SiteEntry, SiteFolder, VettedPath};
 use crate::diagnostics::Diagnostic;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -53,8 +53,8 @@ pub struct Template {
 #[derive(Clone, Debug)]
 pub enum StaticSource {
     BuiltIn(&'static [u8]),
-    /// The file's real path, vetted to lie inside the site: never a link.
-    Disk(PathBuf),
+    /// A file vetted to lie inside the site: never a link.
+    Disk(VettedPath),
 }
 
 /// A file copied into the output as it is.
@@ -175,7 +175,7 @@ fn files_under(
     site: &SiteFolder,
     folder: &Path,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<(super::boundary::SiteEntry, PathBuf)> {
+) -> Vec<(SiteEntry, PathBuf)> {
     let mut files = Vec::new();
     for entry in site.walk(folder, usize::MAX) {
         match entry {

@@ -683,7 +683,7 @@ impl<'a> Renderer<'a> {
                 for asset in &document.shown_in(lang).assets {
                     let file = OutputFile {
                         path: folder.join(&asset.relative),
-                        content: Content::Copy(asset.source.clone()),
+                        content: Content::Copy(asset.source.to_path_buf()),
                     };
                     files.push((file, asset.listed.clone()));
                 }
@@ -703,7 +703,7 @@ impl<'a> Renderer<'a> {
                 path: s.output.clone(),
                 content: match &s.source {
                     StaticSource::BuiltIn(bytes) => Content::BuiltIn(bytes),
-                    StaticSource::Disk(path) => Content::Copy(path.clone()),
+                    StaticSource::Disk(path) => Content::Copy(path.to_path_buf()),
                 },
             };
             (file, s.origin.clone())
