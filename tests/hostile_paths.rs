@@ -358,7 +358,21 @@ fn a_tag_too_long_for_a_file_name_is_an_error_at_its_line() {
         &format!("summary: x\ntags: [\"{}\"]\n", "Educación ".repeat(30)),
         "Body.\n",
     );
-    assert_too_long(&site, "content/issues/2026-04-long/index.en.md:5");
+    assert_too_long(&site, "content/issues/2026-04-long/index.en.md:5:9");
+}
+
+#[test]
+fn a_tag_too_long_in_a_block_list_is_an_error_at_its_own_line() {
+    let site = site();
+    site.issue(
+        "2026-04-long",
+        "en",
+        "Long",
+        "2026-04-01",
+        &format!("tags:\n  - short\n  - {}\n  - fine\n", "b".repeat(256)),
+        "Body.\n",
+    );
+    assert_too_long(&site, "content/issues/2026-04-long/index.en.md:6:5");
 }
 
 #[test]

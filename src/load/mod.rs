@@ -402,12 +402,13 @@ fn read_content_file(
         Section::Pages => DateRule::Optional,
     };
     let parsed = front_matter::parse(&found.path, &text, date_rule)?;
+    let mut problems = long_tags(&found.path, &text, &parsed);
     if let Some(cover) = &parsed.front.cover {
         let at = parsed.locations.get("cover").cloned();
-        let problem = check_cover(site, &found, cover, at, &mut assets);
-        if let Some(problem) = problem {
-            return Err(vec![problem]);
-        }
+        problems.extend(check_cover(site, &found, cover, at, &mut assets));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
     }
     Ok(ContentFile {
         section: found.section,
@@ -417,6 +418,59 @@ fn read_content_file(
         parsed,
         assets,
     })
+}
+
+/// An error for each tag whose address segment would be longer than a
+/// file name can be, at the tag itself. Checked here, where the file's
+/// text is, so that the error can point at the tag's own line.
+fn long_tags(path: &Path, text: &str, parsed: &Parsed) -> Vec<Diagnostic> {
+    let limit = crate::model::MAX_SEGMENT_BYTES;
+    let long: Vec<(&String, usize)> = parsed
+        .front
+        .tags
+        .iter()
+        .map(|tag| (tag, crate::model::slugify(tag).len()))
+        .filter(|(_, length)| *length > limit)
+        .collect();
+    if long.is_empty() {
+        return Vec::new();
+    }
+    let at_tags = parsed.locations.get("tags");
+    // The tags are written after `tags:`, in order, before the body.
+    let front_end = text
+        .split_inclusive('\n')
+        .take(parsed.body_line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    let mut cursor = at_tags.map_or(0, |at| {
+        text.split_inclusive('\n')
+            .take(at.line.saturating_sub(1))
+            .map(str::len)
+            .sum()
+    });
+    long.into_iter()
+        .map(|(tag, length)| {
+            let found = text
+                .get(cursor..front_end)
+                .and_then(|rest| rest.find(tag.as_str()))
+                .map(|offset| cursor + offset);
+            let location = match found {
+                Some(offset) => {
+                    cursor = offset + tag.len();
+                    Some(crate::diagnostics::Location::at_offset(text, offset, tag.len()))
+                }
+                None => at_tags.cloned(),
+            };
+            Diagnostic::error(
+                path,
+                format!(
+                    "this tag is too long: its address would be {length} characters, and one part of an address can have at most {limit}"
+                ),
+            )
+            .at_opt(location)
+            .help("use a word or two for each tag")
+        })
+        .collect()
 }
 
 /// The cover must be a plain file name (or path) beside the content file.

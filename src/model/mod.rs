@@ -306,20 +306,7 @@ fn document_from_files(
         let mut tags: Vec<Tag> = Vec::new();
         for name in &front.tags {
             let slug = slugify(name);
-            if slug.len() > MAX_SEGMENT_BYTES {
-                problems.push(
-                    Diagnostic::error(
-                        &file.path,
-                        format!(
-                            "the tag {:?} is too long: its address would be {} characters, and one part of an address can have at most {MAX_SEGMENT_BYTES}",
-                            shortened(name),
-                            slug.len()
-                        ),
-                    )
-                    .at_opt(locations.get("tags").cloned())
-                    .help("use a word or two for each tag"),
-                );
-            } else if slug.is_empty() {
+            if slug.is_empty() {
                 problems.push(
                     Diagnostic::error(
                         &file.path,
@@ -403,15 +390,6 @@ fn document_from_files(
         canonical_lang,
         fallback_slug,
     })
-}
-
-/// `text` cut to a length that fits in a message.
-fn shortened(text: &str) -> String {
-    const SHOWN: usize = 40;
-    match text.char_indices().nth(SHOWN) {
-        Some((end, _)) => format!("{}…", &text[..end]),
-        None => text.to_string(),
-    }
 }
 
 /// The error for a slug, `slug`, longer than a file name can be: at
