@@ -524,3 +524,22 @@ fn a_file_beside_an_issue_too_deep_for_the_output_is_an_error() {
     }
     assert!(!site.out().exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn new_does_not_write_through_a_link_that_leads_outside() {
+    let out = outside();
+    std::fs::create_dir(out.path().join("issues")).expect("folder");
+    let site = Fixture::new();
+    link(&site, "content/issues", &out.path().join("issues"));
+    let run = site.run(&["new", "--date", "2026-05-01", "Spring meeting"]);
+    assert_site_error(&run);
+    assert_stderr_has(&run, "content/issues is a symbolic link that leads outside");
+    let written: Vec<_> = std::fs::read_dir(out.path().join("issues"))
+        .expect("list")
+        .collect();
+    assert!(
+        written.is_empty(),
+        "new wrote outside the site: {written:?}"
+    );
+}
