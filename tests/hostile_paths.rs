@@ -290,6 +290,9 @@ fn names_that_are_not_utf8_are_refused_and_shown_escaped() {
         "---\ntitle: Ca\ndate: 2026-04-01\n---\nB.\n",
     );
     write("static", b"r\xE9sum\xE9.txt", "x\n");
+    let folder = site.root().join("content/pages").join(name(b"qui\xE9nes"));
+    std::fs::create_dir_all(&folder).expect("folders");
+    std::fs::write(folder.join("index.es.md"), "---\ntitle: Q\n---\nQ.\n").expect("write");
     write("content/issues/2026-03-meeting", b"ni\xF1o.png", "x\n");
     for run in [site.run(&["check"]), site.build(&[])] {
         assert_site_error(&run);
@@ -298,11 +301,13 @@ fn names_that_are_not_utf8_are_refused_and_shown_escaped() {
             "ca\\xF1a.es.md",
             "r\\xE9sum\\xE9.txt",
             "ni\\xF1o.png",
+            "qui\\xE9nes",
         ] {
             assert_stderr_has(&run, shown);
         }
         assert_stderr_has(&run, "--> content/issues\n");
         assert_stderr_has(&run, "--> static\n");
+        assert_stderr_has(&run, "--> content/pages\n");
         assert_stderr_has(&run, "--> content/issues/2026-03-meeting\n");
         assert_stderr_has(&run, "not UTF-8");
         assert_stderr_has(&run, "café.en.md");
