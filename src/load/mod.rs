@@ -429,6 +429,9 @@ fn long_tags(path: &Path, text: &str, parsed: &Parsed) -> Vec<Diagnostic> {
         .front
         .tags
         .iter()
+        // An ASCII tag's segment is never longer than the tag, and most
+        // tags are short: only the others are worth transliterating.
+        .filter(|tag| tag.len() > limit || !tag.is_ascii())
         .map(|tag| (tag, crate::model::slugify(tag).len()))
         .filter(|(_, length)| *length > limit)
         .collect();
