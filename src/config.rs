@@ -100,7 +100,10 @@ impl Config {
     /// Reads and validates `boletin.yaml` under `root`; `base_url_override`
     /// is the `--base-url` flag.
     pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
-        let text = std::fs::read_to_string(root.join(CONFIG_FILE)).map_err(|error| {
+        let path = crate::load::boundary::SiteFolder::new(root)
+            .vet(&root.join(CONFIG_FILE))
+            .map_err(|refused| vec![refused.into()])?;
+        let text = std::fs::read_to_string(path).map_err(|error| {
             vec![
                 Diagnostic::error(CONFIG_FILE, format!("cannot read {CONFIG_FILE}: {error}")).help(
                     "run boletin in the site's folder, or point --root at the folder that holds boletin.yaml",

@@ -3,6 +3,7 @@
 //! changes one front matter line in place; everything else in a file is
 //! left exactly as the person wrote it.
 
+use crate::load::boundary::{Refused, SiteFolder};
 use crate::load::front_matter::FrontMatter;
 use crate::translation::MARKER;
 use crate::yaml;
@@ -99,8 +100,29 @@ pub fn with_source_digest(text: &str, digest: &str) -> Option<String> {
     None
 }
 
-/// Writes a new file, refusing to replace one that exists.
-pub fn create(path: &Path, text: &str) -> io::Result<()> {
+/// Writes a new file at `relative` under the site's `root`, refusing to
+/// replace one that exists, or to write through a symbolic link that
+/// leads outside the site (the rule `load` applies to what it reads).
+pub fn create(root: &Path, relative: &Path, text: &str) -> io::Result<()> {
+    let path = root.join(relative);
+    match SiteFolder::new(root).vet(&path) {
+        Ok(_) => {}
+        Err(Refused::LeadsOutside { link }) => {
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                format!(
+                    "{} is a symbolic link that leads outside the site's folder, and nothing is written through it",
+                    link.display()
+                ),
+            ));
+        }
+        Err(refused) => {
+            return Err(io::Error::other(format!(
+                "{}: {refused}",
+                refused.path().display()
+            )));
+        }
+    }
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)?;
     }

@@ -86,7 +86,8 @@ pub fn run(args: &NewArgs) -> Outcome {
         return Outcome::SiteErrors;
     }
     if let Err(error) = content_files::create(
-        &args.site.root.join(&path),
+        &args.site.root,
+        &path,
         &content_files::new_issue(&title, date, number),
     ) {
         problems.push(Diagnostic::error(

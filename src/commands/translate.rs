@@ -80,7 +80,7 @@ fn start(args: &TranslateArgs, document: &Document, lang: &Lang) -> Result<Strin
     let path = translation::path_in(document, lang);
     let text =
         content_files::translation(&source.front, &source.body, &translation::digest_of(source));
-    content_files::create(&args.site.root.join(&path), &text).map_err(|error| {
+    content_files::create(&args.site.root, &path, &text).map_err(|error| {
         Diagnostic::error(&path, format!("cannot create the translation: {error}"))
             .help("if the file exists, edit it instead; otherwise check that the folder can be written to")
     })?;

@@ -3,18 +3,21 @@
 //! system, and it only reads.
 //!
 //! Walks are sorted by file name so that the same folder always gives the
-//! same order, whatever the file system says.
+//! same order, whatever the file system says. Every path is vetted by
+//! `boundary` before it is opened: nothing outside the site is read, and
+//! later stages get only vetted paths to copy.
 
+pub mod boundary;
 pub mod front_matter;
 pub mod theme;
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::lang::Lang;
+use boundary::{SiteEntry, SiteFolder, VettedPath};
 use front_matter::{DateRule, Parsed};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
-use walkdir::WalkDir;
 
 /// The two kinds of content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -37,8 +40,10 @@ impl Section {
 /// A file copied next to a page: an image beside an issue, say.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Asset {
-    /// Absolute path of the file to copy.
-    pub source: PathBuf,
+    /// The file to copy, vetted to lie inside the site: never a link.
+    pub source: VettedPath,
+    /// Where the site lists it, relative to the site root, for diagnostics.
+    pub listed: PathBuf,
     /// Path under the page's folder in the output.
     pub relative: PathBuf,
 }
@@ -77,12 +82,13 @@ pub struct Sources {
 /// Reads the whole site under `root`; problems are collected, not returned
 /// early, so one run reports them all.
 pub fn load(root: &Path, config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Sources {
+    let site = SiteFolder::new(root);
     let ((content, content_problems), (locales, theme, other_problems)) = rayon::join(
-        || load_content(root, config),
+        || load_content(&site, config),
         || {
             let mut problems = Vec::new();
-            let locales = load_locales(root, config, &mut problems);
-            let theme = theme::Theme::load(root, &config.theme, &mut problems);
+            let locales = load_locales(&site, config, &mut problems);
+            let theme = theme::Theme::load(&site, &config.theme, &mut problems);
             (locales, theme, problems)
         },
     );
@@ -101,20 +107,22 @@ pub fn load(root: &Path, config: &Config, diagnostics: &mut Vec<Diagnostic>) -> 
 /// its translations and images) is listed and read as one task, so folders
 /// are listed in parallel as well as files read: on a cold disk cache the
 /// waiting overlaps.
-fn load_content(root: &Path, config: &Config) -> (Vec<ContentFile>, Vec<Diagnostic>) {
+fn load_content(site: &SiteFolder, config: &Config) -> (Vec<ContentFile>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let mut entries = Vec::new();
     for section in [Section::Issues, Section::Pages] {
-        match section_entries(root, section) {
-            Ok(found) => entries.extend(found.into_iter().map(|entry| (section, entry))),
-            Err(problem) => problems.push(problem),
+        for entry in site.walk(&site.root().join(section.folder()), 1) {
+            match entry {
+                Ok(entry) => entries.push((section, entry)),
+                Err(refused) => problems.push(refused.into()),
+            }
         }
     }
     let results: Vec<Vec<Result<ContentFile, Vec<Diagnostic>>>> =
         crate::waiting::on_waiting_threads(|| {
             entries
                 .into_par_iter()
-                .map(|(section, entry)| read_entry(root, config, section, &entry))
+                .map(|(section, entry)| read_entry(site, config, section, &entry))
                 .collect()
         });
     let mut content = Vec::new();
@@ -127,55 +135,31 @@ fn load_content(root: &Path, config: &Config) -> (Vec<ContentFile>, Vec<Diagnost
     (content, problems)
 }
 
-/// The entries of a section folder that are not hidden, sorted by name;
-/// none when the folder does not exist.
-fn section_entries(root: &Path, section: Section) -> Result<Vec<PathBuf>, Diagnostic> {
-    let folder = root.join(section.folder());
-    if !folder.is_dir() {
-        return Ok(Vec::new());
-    }
-    let cannot_read = |error: std::io::Error| {
-        Diagnostic::error(
-            section.folder(),
-            format!("cannot read this folder: {error}"),
-        )
-    };
-    let mut entries = Vec::new();
-    for entry in std::fs::read_dir(&folder).map_err(cannot_read)? {
-        let entry = entry.map_err(cannot_read)?;
-        if !is_hidden(&entry.file_name().to_string_lossy()) {
-            entries.push(entry.path());
-        }
-    }
-    entries.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
-    Ok(entries)
-}
-
 /// Reads one entry of a section folder: a flat `.md` file, or a folder's
 /// `index.<lang>.md` files with the folder's other files as their assets.
 fn read_entry(
-    root: &Path,
+    site: &SiteFolder,
     config: &Config,
     section: Section,
-    entry: &Path,
+    entry: &SiteEntry,
 ) -> Vec<Result<ContentFile, Vec<Diagnostic>>> {
-    if !entry.is_dir() {
-        if !is_markdown(entry) || !entry.is_file() {
+    if !entry.is_dir {
+        if !is_markdown(&entry.path) {
             return Vec::new();
         }
-        let read = classify(root, config, section, entry, true)
+        let read = classify(site, config, section, entry, true)
             .map_err(|problem| vec![problem])
-            .and_then(|found| read_content_file(root, found, Vec::new()));
+            .and_then(|found| read_content_file(site, found, Vec::new()));
         return vec![read];
     }
-    let listed = list_issue_folder(root, entry);
+    let listed = list_issue_folder(site, entry);
     let mut read: Vec<_> = listed
         .markdown
         .iter()
         .map(|file| {
-            classify(root, config, section, file, false)
+            classify(site, config, section, file, false)
                 .map_err(|problem| vec![problem])
-                .and_then(|found| read_content_file(root, found, listed.assets.clone()))
+                .and_then(|found| read_content_file(site, found, listed.assets.clone()))
         })
         .collect();
     read.extend(
@@ -190,49 +174,40 @@ fn read_entry(
 /// What an issue's folder holds.
 struct IssueFolder {
     /// Its own `.md` files (deeper ones are neither content nor copied).
-    markdown: Vec<PathBuf>,
+    markdown: Vec<SiteEntry>,
     /// Every other file, to copy beside its pages.
     assets: Vec<Asset>,
-    /// Folders inside it that could not be read.
+    /// What in it was refused or could not be read.
     unreadable: Vec<Diagnostic>,
 }
 
-fn list_issue_folder(root: &Path, folder: &Path) -> IssueFolder {
+/// Lists an issue's folder, `folder` (an entry of its section, vetted).
+fn list_issue_folder(site: &SiteFolder, folder: &SiteEntry) -> IssueFolder {
     let mut listed = IssueFolder {
         markdown: Vec::new(),
         assets: Vec::new(),
         unreadable: Vec::new(),
     };
-    let walker = WalkDir::new(folder)
-        .min_depth(1)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| !is_hidden(&e.file_name().to_string_lossy()));
-    for item in walker {
+    for item in site.walk_entry(folder, usize::MAX) {
         let item = match item {
             Ok(item) => item,
-            Err(error) => {
-                let path = error
-                    .path()
-                    .map_or_else(|| relative(root, folder), |p| relative(root, p));
-                listed.unreadable.push(Diagnostic::error(
-                    path,
-                    format!("cannot read this folder: {error}"),
-                ));
+            Err(refused) => {
+                listed.unreadable.push(refused.into());
                 continue;
             }
         };
-        if !item.file_type().is_file() {
+        if item.is_dir {
             continue;
         }
-        if is_markdown(item.path()) {
-            if item.depth() == 1 {
-                listed.markdown.push(item.into_path());
+        if is_markdown(&item.path) {
+            if item.depth == 1 {
+                listed.markdown.push(item);
             }
         } else {
             listed.assets.push(Asset {
-                relative: relative(folder, item.path()),
-                source: item.into_path(),
+                relative: relative(&folder.path, &item.path),
+                listed: site.relative(&item.path),
+                source: item.real,
             });
         }
     }
@@ -246,7 +221,10 @@ fn is_markdown(path: &Path) -> bool {
 /// A content file found on disk, not read yet.
 struct Found {
     section: Section,
+    /// Relative to the site root, as shown in diagnostics.
     path: PathBuf,
+    /// What to read.
+    source: VettedPath,
     key: String,
     lang: Lang,
     /// The issue's own folder, in the folder form.
@@ -287,34 +265,63 @@ pub fn read_one(
     {
         return None;
     }
+    let site = SiteFolder::new(root);
+    let path = root.join(relative);
+    if let Some(part) = path
+        .ancestors()
+        .take(depth)
+        .find(|part| part.file_name().is_some_and(|n| n.to_str().is_none()))
+    {
+        return Some(Err(vec![boundary::not_utf8(&site, part).into()]));
+    }
+    let vetted = |path: &Path, is_dir: bool| {
+        site.vet(path)
+            .map(|real| SiteEntry {
+                path: path.to_path_buf(),
+                real,
+                depth,
+                is_dir,
+            })
+            .map_err(|refused| vec![Diagnostic::from(refused)])
+    };
+    let file = match vetted(&path, false) {
+        Ok(file) => file,
+        Err(problems) => return Some(Err(problems)),
+    };
     Some(
-        classify(root, config, section, &root.join(relative), depth == 1)
+        classify(&site, config, section, &file, depth == 1)
             .map_err(|p| vec![p])
             .and_then(|found| {
-                let assets = found
-                    .folder
-                    .as_deref()
-                    .map(|folder| list_issue_folder(root, folder).assets)
-                    .unwrap_or_default();
-                read_content_file(root, found, assets)
+                let assets = match &found.folder {
+                    Some(folder) => {
+                        let listed = list_issue_folder(&site, &vetted(folder, true)?);
+                        if !listed.unreadable.is_empty() {
+                            return Err(listed.unreadable);
+                        }
+                        listed.assets
+                    }
+                    None => Vec::new(),
+                };
+                read_content_file(&site, found, assets)
             }),
     )
 }
 
 /// Works out a content file's key, language and form from its path.
 fn classify(
-    root: &Path,
+    site: &SiteFolder,
     config: &Config,
     section: Section,
-    file: &Path,
+    entry: &SiteEntry,
     flat: bool,
 ) -> Result<Found, Diagnostic> {
+    let file = entry.path.as_path();
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    let folder = root.join(section.folder());
-    let path = relative(root, file);
+    let folder = site.root().join(section.folder());
+    let path = site.relative(file);
     let stem = &name[..name.len().saturating_sub(3)];
     let Some((base, code)) = stem.rsplit_once('.') else {
         return Err(
@@ -363,6 +370,7 @@ fn classify(
     Ok(Found {
         section,
         path,
+        source: entry.real.clone(),
         key,
         lang,
         folder: issue_folder,
@@ -372,11 +380,11 @@ fn classify(
 /// Reads and checks one content file; `assets` are the files beside it
 /// (in its folder), to which a cover is added when it is elsewhere.
 fn read_content_file(
-    root: &Path,
+    site: &SiteFolder,
     found: Found,
     mut assets: Vec<Asset>,
 ) -> Result<ContentFile, Vec<Diagnostic>> {
-    let bytes = std::fs::read(root.join(&found.path)).map_err(|e| {
+    let bytes = std::fs::read(&found.source).map_err(|e| {
         vec![Diagnostic::error(
             &found.path,
             format!("cannot read the file: {e}"),
@@ -394,12 +402,13 @@ fn read_content_file(
         Section::Pages => DateRule::Optional,
     };
     let parsed = front_matter::parse(&found.path, &text, date_rule)?;
+    let mut problems = long_tags(&found.path, &text, &parsed);
     if let Some(cover) = &parsed.front.cover {
         let at = parsed.locations.get("cover").cloned();
-        let problem = check_cover(root, &found, cover, at, &mut assets);
-        if let Some(problem) = problem {
-            return Err(vec![problem]);
-        }
+        problems.extend(check_cover(site, &found, cover, at, &mut assets));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
     }
     Ok(ContentFile {
         section: found.section,
@@ -411,9 +420,65 @@ fn read_content_file(
     })
 }
 
+/// An error for each tag whose address segment would be longer than a
+/// file name can be, at the tag itself. Checked here, where the file's
+/// text is, so that the error can point at the tag's own line.
+fn long_tags(path: &Path, text: &str, parsed: &Parsed) -> Vec<Diagnostic> {
+    let limit = crate::model::MAX_SEGMENT_BYTES;
+    let long: Vec<(&String, usize)> = parsed
+        .front
+        .tags
+        .iter()
+        // An ASCII tag's segment is never longer than the tag, and most
+        // tags are short: only the others are worth transliterating.
+        .filter(|tag| tag.len() > limit || !tag.is_ascii())
+        .map(|tag| (tag, crate::model::slugify(tag).len()))
+        .filter(|(_, length)| *length > limit)
+        .collect();
+    if long.is_empty() {
+        return Vec::new();
+    }
+    let at_tags = parsed.locations.get("tags");
+    // The tags are written after `tags:`, in order, before the body.
+    let front_end = text
+        .split_inclusive('\n')
+        .take(parsed.body_line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    let mut cursor = at_tags.map_or(0, |at| {
+        text.split_inclusive('\n')
+            .take(at.line.saturating_sub(1))
+            .map(str::len)
+            .sum()
+    });
+    long.into_iter()
+        .map(|(tag, length)| {
+            let found = text
+                .get(cursor..front_end)
+                .and_then(|rest| rest.find(tag.as_str()))
+                .map(|offset| cursor + offset);
+            let location = match found {
+                Some(offset) => {
+                    cursor = offset + tag.len();
+                    Some(crate::diagnostics::Location::at_offset(text, offset, tag.len()))
+                }
+                None => at_tags.cloned(),
+            };
+            Diagnostic::error(
+                path,
+                format!(
+                    "this tag is too long: its address would be {length} characters, and one part of an address can have at most {limit}"
+                ),
+            )
+            .at_opt(location)
+            .help("use a word or two for each tag")
+        })
+        .collect()
+}
+
 /// The cover must be a plain file name (or path) beside the content file.
 fn check_cover(
-    root: &Path,
+    site: &SiteFolder,
     found: &Found,
     cover: &str,
     at: Option<crate::diagnostics::Location>,
@@ -433,8 +498,12 @@ fn check_cover(
     if assets.iter().any(|a| a.relative == cover_path) {
         return None;
     }
-    let dir = root.join(&found.path);
-    let source = dir.parent().unwrap_or(root).join(cover_path);
+    let dir = site.root().join(&found.path);
+    let listed = dir.parent().unwrap_or(site.root()).join(cover_path);
+    let source = match site.vet(&listed) {
+        Ok(source) => source,
+        Err(refused) => return Some(refused.into()),
+    };
     if !source.is_file() {
         return Some(
             Diagnostic::error(
@@ -447,20 +516,22 @@ fn check_cover(
     }
     assets.push(Asset {
         source,
+        listed: site.relative(&listed),
         relative: cover_path.to_path_buf(),
     });
     None
 }
 
 fn load_locales(
-    root: &Path,
+    site: &SiteFolder,
     config: &Config,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<LocaleFile> {
     let mut files = Vec::new();
     for lang in config.langs() {
-        let folder = root.join("locales").join(lang.as_str());
-        if !folder.is_dir() {
+        let folder = site.root().join("locales").join(lang.as_str());
+        let listed = site.walk(&folder, usize::MAX);
+        if listed.is_empty() && !folder.is_dir() {
             let path = PathBuf::from("locales").join(lang.as_str());
             let diagnostic = if *lang == config.default_language {
                 Diagnostic::error(
@@ -482,16 +553,19 @@ fn load_locales(
             )));
             continue;
         }
-        for entry in WalkDir::new(&folder)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(Result::ok)
-        {
-            if !entry.file_type().is_file() || entry.path().extension().is_none_or(|x| x != "ftl") {
+        for entry in listed {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(refused) => {
+                    diagnostics.push(refused.into());
+                    continue;
+                }
+            };
+            if entry.is_dir || entry.path.extension().is_none_or(|x| x != "ftl") {
                 continue;
             }
-            let path = relative(root, entry.path());
-            match std::fs::read_to_string(entry.path()) {
+            let path = site.relative(&entry.path);
+            match std::fs::read_to_string(&entry.real) {
                 Ok(text) => files.push(LocaleFile {
                     lang: lang.clone(),
                     path,

@@ -4,10 +4,10 @@
 //! `themes/` folder still builds. A site overrides any single template by
 //! putting a file of the same name in `themes/<name>/templates/`.
 
+use super::boundary::{SiteEntry, SiteFolder, VettedPath};
 use crate::diagnostics::Diagnostic;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use walkdir::WalkDir;
 
 macro_rules! built_in {
     ($($name:literal),* $(,)?) => {
@@ -53,7 +53,8 @@ pub struct Template {
 #[derive(Clone, Debug)]
 pub enum StaticSource {
     BuiltIn(&'static [u8]),
-    Disk(PathBuf),
+    /// A file vetted to lie inside the site: never a link.
+    Disk(VettedPath),
 }
 
 /// A file copied into the output as it is.
@@ -62,6 +63,9 @@ pub struct StaticFile {
     /// Relative path in the output.
     pub output: PathBuf,
     pub source: StaticSource,
+    /// Where it comes from, as diagnostics name it: its path relative to
+    /// the site root, or the built-in theme's.
+    pub origin: PathBuf,
 }
 
 /// Templates by name and static files, with the site's overrides applied.
@@ -72,10 +76,14 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The built-in theme overlaid with `themes/<name>/` and `static/` under `root`.
-    pub fn load(root: &Path, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Theme {
+    /// The built-in theme overlaid with `themes/<name>/`, plus `static/`,
+    /// under the site's root. A theme folder's files replace the built-in
+    /// theme's of the same name; a file of `static/` at the path of a
+    /// theme's file is an error, since one of the two would be lost.
+    pub fn load(site: &SiteFolder, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Theme {
+        let root = site.root();
         let mut templates: BTreeMap<String, Template> = BTreeMap::new();
-        let mut statics: BTreeMap<PathBuf, StaticSource> = BTreeMap::new();
+        let mut statics: BTreeMap<PathBuf, StaticFile> = BTreeMap::new();
         let theme_dir = root.join("themes").join(name);
         if name == "default" {
             for (file, text) in BUILT_IN_TEMPLATES {
@@ -89,7 +97,14 @@ impl Theme {
                 );
             }
             for (file, bytes) in BUILT_IN_STATIC {
-                statics.insert(PathBuf::from(file), StaticSource::BuiltIn(bytes));
+                statics.insert(
+                    PathBuf::from(file),
+                    StaticFile {
+                        output: PathBuf::from(file),
+                        source: StaticSource::BuiltIn(bytes),
+                        origin: PathBuf::from("themes/default/static").join(file),
+                    },
+                );
             }
         } else if !theme_dir.is_dir() {
             diagnostics.push(
@@ -98,54 +113,83 @@ impl Theme {
             );
             return Theme::default();
         }
-        for (file, relative) in files_under(&theme_dir.join("templates")) {
+        for (file, relative) in files_under(site, &theme_dir.join("templates"), diagnostics) {
             let name = relative.to_string_lossy().replace('\\', "/");
-            match std::fs::read_to_string(&file) {
+            let path = site.relative(&file.path);
+            match std::fs::read_to_string(&file.real) {
                 Ok(text) => {
-                    let path = file.strip_prefix(root).unwrap_or(&file).to_path_buf();
                     templates.insert(name.clone(), Template { name, path, text });
                 }
                 Err(e) => diagnostics.push(Diagnostic::error(
-                    file.strip_prefix(root).unwrap_or(&file),
+                    path,
                     format!("cannot read the template: {e}"),
                 )),
             }
         }
-        for folder in [theme_dir.join("static"), root.join("static")] {
-            for (file, relative) in files_under(&folder) {
-                statics.insert(relative, StaticSource::Disk(file));
+        for (file, relative) in files_under(site, &theme_dir.join("static"), diagnostics) {
+            let static_file = StaticFile {
+                output: relative.clone(),
+                source: StaticSource::Disk(file.real),
+                origin: site.relative(&file.path),
+            };
+            statics.insert(relative, static_file);
+        }
+        for (file, relative) in files_under(site, &root.join("static"), diagnostics) {
+            let origin = site.relative(&file.path);
+            if let Some(theirs) = statics.get(&relative) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        &origin,
+                        format!(
+                            "{} and the theme's {} would both be published as {}",
+                            origin.display(),
+                            theirs.origin.display(),
+                            relative.display()
+                        ),
+                    )
+                    .help(format!(
+                        "rename or move {}; to change the theme's file, put your version at themes/{name}/static/{} instead",
+                        origin.display(),
+                        relative.display()
+                    )),
+                );
+                continue;
             }
+            let static_file = StaticFile {
+                output: relative.clone(),
+                source: StaticSource::Disk(file.real),
+                origin,
+            };
+            statics.insert(relative, static_file);
         }
         Theme {
             templates: templates.into_values().collect(),
-            statics: statics
-                .into_iter()
-                .map(|(output, source)| StaticFile { output, source })
-                .collect(),
+            statics: statics.into_values().collect(),
         }
     }
 }
 
-/// Files under `folder` (absolute path, path relative to `folder`), sorted,
-/// without hidden files.
-fn files_under(folder: &Path) -> Vec<(PathBuf, PathBuf)> {
-    if !folder.is_dir() {
-        return Vec::new();
+/// Files under `folder` (each as the walk found it, and its path relative
+/// to `folder`), sorted, without hidden files; what is refused is reported.
+fn files_under(
+    site: &SiteFolder,
+    folder: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(SiteEntry, PathBuf)> {
+    let mut files = Vec::new();
+    for entry in site.walk(folder, usize::MAX) {
+        match entry {
+            Ok(entry) if !entry.is_dir => {
+                let relative = entry
+                    .path
+                    .strip_prefix(folder)
+                    .unwrap_or(&entry.path)
+                    .to_path_buf();
+                files.push((entry, relative));
+            }
+            Ok(_) => {}
+            Err(refused) => diagnostics.push(refused.into()),
+        }
     }
-    WalkDir::new(folder)
-        .min_depth(1)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| !super::is_hidden(&e.file_name().to_string_lossy()))
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let relative = e
-                .path()
-                .strip_prefix(folder)
-                .unwrap_or(e.path())
-                .to_path_buf();
-            (e.path().to_path_buf(), relative)
-        })
-        .collect()
+    files
 }

@@ -17,6 +17,16 @@ use time::Date;
 /// Page slugs that would shadow the site's own folders.
 const RESERVED_PAGE_SLUGS: &[&str] = &["issues", "tags", "page", "latest"];
 
+/// The longest URL segment (a slug, a tag's segment), in bytes: the
+/// longest file name common file systems (ext4, APFS, NTFS) allow. Checked
+/// here, so that `check` and `build` agree, instead of failing in `write`.
+pub const MAX_SEGMENT_BYTES: usize = 255;
+
+/// The longest path of a file in the output, relative to the output
+/// folder, in bytes: a quarter of Linux's 4,096, leaving room for the
+/// output folder's own path.
+pub const MAX_OUTPUT_PATH_BYTES: usize = 1024;
+
 /// A tag as written in one language, and its URL segment.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tag {
@@ -225,6 +235,9 @@ pub fn build(
             .then(a.key.cmp(&b.key))
     });
     check_unique_urls(&config, &issues, &pages, &mut problems);
+    let urls = urls::Urls::new(config.base_path());
+    check_asset_paths(&urls, &config, &issues, &mut problems);
+    check_asset_paths(&urls, &config, &pages, &mut problems);
 
     let mut by_source = HashMap::new();
     for (section, documents) in [(Section::Issues, &issues), (Section::Pages, &pages)] {
@@ -238,7 +251,6 @@ pub fn build(
         .langs()
         .map(|lang| (lang.clone(), tags_of(lang, &issues)))
         .collect();
-    let urls = urls::Urls::new(config.base_path());
     let site = Site {
         config,
         urls,
@@ -276,6 +288,10 @@ fn document_from_files(
         let front = file.parsed.front;
         let locations = file.parsed.locations;
         let slug = slugify(front.slug.as_deref().unwrap_or(&key));
+        if slug.len() > MAX_SEGMENT_BYTES {
+            problems.push(slug_too_long(&file.path, &front, &locations, &slug));
+            continue;
+        }
         if slug.is_empty() {
             problems.push(
                 Diagnostic::error(
@@ -356,6 +372,13 @@ fn document_from_files(
     let fallback_slug = slugify(&key);
     let fallback_slug = if fallback_slug.is_empty() {
         translations[&canonical_lang].slug.clone()
+    } else if fallback_slug.len() > MAX_SEGMENT_BYTES {
+        // The address of the languages it is not translated into.
+        if config.langs().any(|l| !translations.contains_key(l)) {
+            let canonical = &translations[&canonical_lang];
+            problems.push(key_too_long(canonical, &fallback_slug));
+        }
+        translations[&canonical_lang].slug.clone()
     } else {
         fallback_slug
     };
@@ -367,6 +390,87 @@ fn document_from_files(
         canonical_lang,
         fallback_slug,
     })
+}
+
+/// The error for a slug, `slug`, longer than a file name can be: at
+/// `slug:` if the file sets it, else at what it comes from.
+fn slug_too_long(
+    path: &Path,
+    front: &FrontMatter,
+    locations: &BTreeMap<&'static str, Location>,
+    slug: &str,
+) -> Diagnostic {
+    let (from, location) = if front.slug.is_some() {
+        ("the `slug:`", locations.get("slug"))
+    } else if front.translation_key.is_some() {
+        ("the `translation_key:`", locations.get("translation_key"))
+    } else {
+        ("the file name", None)
+    };
+    Diagnostic::error(
+        path,
+        format!(
+            "{from} is too long for an address: it makes one {} characters long, and one part of an address can have at most {MAX_SEGMENT_BYTES}",
+            slug.len()
+        ),
+    )
+    .at_opt(location.cloned())
+    .help("set a shorter `slug:`, a few words of the title such as `slug: spring-meeting`")
+}
+
+/// The error for a translation key whose address, used by the languages
+/// without a translation, is longer than a file name can be.
+fn key_too_long(canonical: &Translation, slug: &str) -> Diagnostic {
+    let (from, location) = match canonical.location("translation_key") {
+        Some(location) => ("the `translation_key:`", Some(location)),
+        None => ("the file name", None),
+    };
+    Diagnostic::error(
+        &canonical.path,
+        format!(
+            "{from} is too long for the address of the untranslated pages: it makes one {} characters long, and one part of an address can have at most {MAX_SEGMENT_BYTES}",
+            slug.len()
+        ),
+    )
+    .at_opt(location)
+    .help("use a shorter translation key (the folder or file name, or `translation_key:`)")
+}
+
+/// Every file copied beside a document's pages must have a path the file
+/// system can write.
+fn check_asset_paths(
+    urls: &urls::Urls,
+    config: &Config,
+    documents: &[Document],
+    problems: &mut Vec<Diagnostic>,
+) {
+    for document in documents {
+        for lang in config.langs() {
+            if document.shown_in(lang).assets.is_empty() {
+                continue;
+            }
+            let url = match document.section {
+                Section::Issues => urls.issue(lang, document.slug_in(lang)),
+                Section::Pages => urls.page(lang, document.slug_in(lang)),
+            };
+            let page = urls.output_path(&url);
+            let folder = page.parent().unwrap_or(&page);
+            for asset in &document.shown_in(lang).assets {
+                let length = folder.as_os_str().len() + 1 + asset.relative.as_os_str().len();
+                if length > MAX_OUTPUT_PATH_BYTES {
+                    problems.push(
+                        Diagnostic::error(
+                            &asset.listed,
+                            format!(
+                                "this file's path in the published site would be {length} characters long; at most {MAX_OUTPUT_PATH_BYTES} can be written"
+                            ),
+                        )
+                        .help("move it up, nearer to the Markdown file, or give its folders shorter names"),
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// Two documents may not share an address in any language, translated or not.

@@ -202,6 +202,8 @@ pub struct Pages<'a> {
     jobs: Vec<(Job, PathBuf)>,
     /// Files copied as they are, and robots.txt.
     others: Vec<OutputFile>,
+    /// Files of the site that would land where another output file is.
+    problems: Vec<Diagnostic>,
 }
 
 impl<'a> Pages<'a> {
@@ -232,23 +234,12 @@ impl<'a> Pages<'a> {
                 .into_bytes(),
             ),
         };
-        // A rendered page wins over a copied file at the same path, and
-        // the first copy over later ones, so the output does not depend on
-        // which thread writes first.
-        let mut taken: std::collections::HashSet<String> = jobs
-            .iter()
-            .map(|(_, path)| path.to_string_lossy().into_owned())
-            .collect();
-        let mut others = Vec::new();
-        for file in std::iter::once(robots).chain(renderer.copied_files(theme)) {
-            if taken.insert(file.path.to_string_lossy().into_owned()) {
-                others.push(file);
-            }
-        }
+        let (others, problems) = renderer.place_copies(&jobs, robots, theme);
         Pages {
             renderer,
             jobs,
             others,
+            problems,
         }
     }
 
@@ -260,6 +251,7 @@ impl<'a> Pages<'a> {
         sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
     ) -> Summary {
         let mut summary = Summary::default();
+        summary.problems.extend(self.problems.iter().cloned());
         for body in self.renderer.bodies.values() {
             summary.problems.extend(body.problems.iter().cloned());
         }
@@ -691,20 +683,10 @@ impl<'a> Renderer<'a> {
             .map_err(|error| self.template_problem(ENTRY_TEMPLATE, &error))
     }
 
-    /// Files copied as they are: theme and site static files, and each
-    /// document's assets beside every page of it.
-    fn copied_files(&self, theme: &Theme) -> Vec<OutputFile> {
-        let mut files: Vec<OutputFile> = theme
-            .statics
-            .iter()
-            .map(|s| OutputFile {
-                path: s.output.clone(),
-                content: match &s.source {
-                    StaticSource::BuiltIn(bytes) => Content::BuiltIn(bytes),
-                    StaticSource::Disk(path) => Content::Copy(path.clone()),
-                },
-            })
-            .collect();
+    /// Files copied as they are: each document's assets beside every page
+    /// of it, then theme and site static files; each with the path, relative
+    /// to the site root, it comes from.
+    fn copied_files(&self, theme: &Theme) -> Vec<(OutputFile, PathBuf)> {
         let beside_pages = |document: &Document| {
             let mut files = Vec::new();
             for lang in self.site.config.langs() {
@@ -714,14 +696,16 @@ impl<'a> Renderer<'a> {
                     .output_path(&self.site.url_of(document, lang));
                 let folder = folder.parent().map(PathBuf::from).unwrap_or_default();
                 for asset in &document.shown_in(lang).assets {
-                    files.push(OutputFile {
+                    let file = OutputFile {
                         path: folder.join(&asset.relative),
-                        content: Content::Copy(asset.source.clone()),
-                    });
+                        content: Content::Copy(asset.source.to_path_buf()),
+                    };
+                    files.push((file, asset.listed.clone()));
                 }
             }
             files
         };
+        let mut files: Vec<(OutputFile, PathBuf)> = Vec::new();
         files.par_extend(
             self.site
                 .issues
@@ -729,6 +713,133 @@ impl<'a> Renderer<'a> {
                 .chain(&self.site.pages)
                 .flat_map_iter(beside_pages),
         );
+        files.extend(theme.statics.iter().map(|s| {
+            let file = OutputFile {
+                path: s.output.clone(),
+                content: match &s.source {
+                    StaticSource::BuiltIn(bytes) => Content::BuiltIn(bytes),
+                    StaticSource::Disk(path) => Content::Copy(path.to_path_buf()),
+                },
+            };
+            (file, s.origin.clone())
+        }));
         files
     }
+
+    /// The files to copy beside the rendered `jobs`, and an error for each
+    /// that would land where another output file is, or where one needs
+    /// its folder: one of the two would be lost. The first one keeps the
+    /// place, so the output never depends on which thread writes first.
+    fn place_copies(
+        &self,
+        jobs: &[(Job, PathBuf)],
+        robots: OutputFile,
+        theme: &Theme,
+    ) -> (Vec<OutputFile>, Vec<Diagnostic>) {
+        enum Maker<'j> {
+            Job(&'j Job),
+            Boletin,
+            Copy(PathBuf),
+        }
+        let describe = |maker: &Maker| match maker {
+            Maker::Job(job) => self.job_origin(job),
+            Maker::Boletin => "boletin's own file".to_string(),
+            Maker::Copy(origin) => origin.display().to_string(),
+        };
+        let mut taken: HashMap<PathBuf, Maker> = jobs
+            .iter()
+            .map(|(job, path)| (path.clone(), Maker::Job(job)))
+            .collect();
+        taken.insert(robots.path.clone(), Maker::Boletin);
+        let mut others = vec![robots];
+        let mut problems = Vec::new();
+        for (file, origin) in self.copied_files(theme) {
+            if let Some(first) = taken.get(&file.path) {
+                problems.push(collision(&origin, &describe(first), &file.path));
+            } else {
+                taken.insert(file.path.clone(), Maker::Copy(origin));
+                others.push(file);
+            }
+        }
+        // Each copied file is reported once, however many files it meets,
+        // with the first of them by path, whatever the order of the map.
+        let mut clashes: BTreeMap<&PathBuf, (&std::path::Path, &PathBuf, &Maker)> = BTreeMap::new();
+        for (path, maker) in &taken {
+            for folder in path.ancestors().skip(1) {
+                let (origin, other_path, other) = match (taken.get_key_value(folder), maker) {
+                    (Some((_, Maker::Copy(origin))), _) => (origin, path, maker),
+                    (Some((file_path, file)), Maker::Copy(origin)) => (origin, file_path, file),
+                    _ => continue,
+                };
+                let clash = clashes.entry(origin).or_insert((folder, other_path, other));
+                if other_path < clash.1 {
+                    *clash = (folder, other_path, other);
+                }
+            }
+        }
+        for (origin, (folder, _, other)) in clashes {
+            problems.push(folder_taken(origin, folder, &describe(other)));
+        }
+        (others, problems)
+    }
+
+    /// What makes a job's file, in a few words, for an error.
+    fn job_origin(&self, job: &Job) -> String {
+        match job {
+            Job::Chooser => "boletin's language chooser".to_string(),
+            Job::NotFound => "boletin's 404 page".to_string(),
+            Job::Sitemap => "boletin's sitemap".to_string(),
+            Job::Archive { lang, .. } => format!("boletin's `{lang}` archive page"),
+            Job::Tags { lang } | Job::Tag { lang, .. } => format!("boletin's `{lang}` tag pages"),
+            Job::Latest { lang } => format!("boletin's `{lang}` latest-issue page"),
+            Job::Atom { lang } | Job::Rss { lang } => format!("boletin's `{lang}` feeds"),
+            Job::Document {
+                lang,
+                section,
+                index,
+            } => format!(
+                "the `{lang}` page of {}",
+                self.site
+                    .document(*section, *index)
+                    .shown_in(lang)
+                    .path
+                    .display()
+            ),
+        }
+    }
+}
+
+/// A file of the site, `origin`, that would be published at `output`,
+/// where `first` already puts a file (or needs a folder).
+fn collision(origin: &std::path::Path, first: &str, output: &std::path::Path) -> Diagnostic {
+    Diagnostic::error(
+        origin,
+        format!(
+            "{} would be published as {}, where {first} already is",
+            origin.display(),
+            output.display()
+        ),
+    )
+    .help(format!(
+        "rename or move {} so that only one file is published there",
+        origin.display()
+    ))
+}
+
+/// A file of the site, `origin`, that needs `folder` of the output to be
+/// a folder, or is published as `folder` itself, while `other` needs the
+/// opposite.
+fn folder_taken(origin: &std::path::Path, folder: &std::path::Path, other: &str) -> Diagnostic {
+    Diagnostic::error(
+        origin,
+        format!(
+            "{} and {other} cannot both be published: one needs {} to be a file, the other a folder",
+            origin.display(),
+            folder.display()
+        ),
+    )
+    .help(format!(
+        "rename or move {} so that the two do not meet",
+        origin.display()
+    ))
 }
