@@ -30,8 +30,16 @@ pub struct Location {
 
 impl Location {
     /// The location of byte `offset` in `text`, underlining `len` bytes.
+    ///
+    /// An offset with nothing but white space after it (a parser that
+    /// reached the end of the file with something still open) points just
+    /// after the last text instead, on its line: the empty line after it
+    /// shows the reader nothing.
     pub fn at_offset(text: &str, offset: usize, len: usize) -> Location {
-        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let mut offset = floor_char_boundary(text, offset.min(text.len()));
+        if text[offset..].trim().is_empty() {
+            offset = text[..offset].trim_end().len();
+        }
         let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
         let line = text[..line_start].matches('\n').count() + 1;
