@@ -139,6 +139,13 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Parsed<T> {
             keys,
         };
     }
+    // A text with no value at all (empty, or only comments) is read as
+    // an empty mapping, so a required key is reported as missing.
+    let text = if keys.entries.is_empty() && !has_value(text) {
+        "{}"
+    } else {
+        text
+    };
     let mut options = serde_saphyr::Options::default();
     options.alias_limits.max_total_replayed_events = MAX_ALIAS_EVENTS;
     options.with_snippet = false;
@@ -167,6 +174,16 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Parsed<T> {
         },
         Err(error) => {
             let mut error = typed_error(&error);
+            // A missing top-level key belongs to no line in particular: the
+            // mapping it is missing from starts on the first.
+            if error.missing_field.is_some()
+                && keys
+                    .entries
+                    .iter()
+                    .any(|e| e.path.len() == 1 && Some(e.key) == error.line.zip(error.column))
+            {
+                (error.line, error.column) = (Some(1), Some(1));
+            }
             // Name the key whose value is wrong, when the error is at one.
             let at = error.line.zip(error.column);
             if let Some(entry) = keys.entries.iter().find(|e| Some(e.value) == at)
@@ -183,6 +200,14 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Parsed<T> {
             }
         }
     }
+}
+
+/// Whether `text` holds a YAML value (anything but blank and comments).
+fn has_value(text: &str) -> bool {
+    text.lines().any(|line| {
+        let line = line.trim();
+        !line.is_empty() && !line.starts_with('#') && line != "---" && line != "..."
+    })
 }
 
 /// The path serde_ignored gives, as keys and list positions.
@@ -380,18 +405,20 @@ fn scan_error(text: &str, error: &ScanError, stack: &[Frame]) -> YamlError {
             YamlError::new("a quote opened here is never closed", at)
                 .help("end the value with the same quote it starts with, on this line")
         }
-        ErrorKind::UnexpectedEofFlowSequence => YamlError::new(
-            "a list opened here with `[` is never closed with `]`",
-            open_flow(false).or(at),
-        )
-        .help("end the list with `]` on this line, as in [a, b]"),
-        ErrorKind::UnexpectedEofFlowMapping | ErrorKind::UnexpectedEofImplicitFlowMapping => {
+        ErrorKind::UnclosedFlowCollection { open: '[' } | ErrorKind::UnexpectedEofFlowSequence => {
             YamlError::new(
-                "a `{` opened here is never closed with `}`",
-                open_flow(true).or(at),
+                "a list opened here with `[` is never closed with `]`",
+                open_flow(false).or(at),
             )
-            .help("end it with `}` on this line, or remove the `{`")
+            .help("end the list with `]` on this line, as in [a, b]")
         }
+        ErrorKind::UnclosedFlowCollection { .. }
+        | ErrorKind::UnexpectedEofFlowMapping
+        | ErrorKind::UnexpectedEofImplicitFlowMapping => YamlError::new(
+            "a `{` opened here is never closed with `}`",
+            open_flow(true).or(at),
+        )
+        .help("end it with `}` on this line, or remove the `{`"),
         ErrorKind::UnexpectedCharacter { character } if character.is_control() => YamlError::new(
             format!(
                 "the invisible control character U+{:04X} is not allowed in YAML",
@@ -400,6 +427,10 @@ fn scan_error(text: &str, error: &ScanError, stack: &[Frame]) -> YamlError {
             first_from(text, mark, *character).or(at),
         )
         .help("delete it: retype the text around this place"),
+        ErrorKind::RecursionLimitExceeded => {
+            YamlError::new("lists or mappings are nested too deeply here", at)
+                .help("nest fewer levels of lists and mappings")
+        }
         ErrorKind::MappingValueNotAllowed | ErrorKind::InvalidColonPlacement => YamlError::new(
             "a second `:` on this line makes it look like a key inside the value",
             at,
@@ -462,6 +493,13 @@ fn typed_error(error: &serde_saphyr::Error) -> YamlError {
             };
             YamlError::new(format!("expected {expected}, found {unexpected}"), at)
                 .help(format!("write {expected} here"))
+        }
+        Error::Unexpected { expected, .. } if expected.contains("mapping") => {
+            YamlError::new("expected `key: value` lines here", at)
+                .help("write one `key: value` per line")
+        }
+        Error::Unexpected { expected, .. } if expected.contains("sequence") => {
+            YamlError::new("expected a list here", at).help("write a list, as in [a, b]")
         }
         Error::Unexpected { expected, .. } if expected.contains("scalar") => {
             YamlError::new("expected a single value, found a list or a mapping", at)
@@ -741,6 +779,14 @@ mod tests {
         let unknown = error.unknown_field.clone().unwrap();
         assert_eq!(unknown.expected, vec!["title", "date"]);
         assert_eq!(parsed.keys.value(&["inner", "en", "title"]), Some((3, 12)));
+    }
+
+    #[test]
+    fn an_empty_text_reports_the_missing_keys() {
+        let error = problems("# only a comment\n").remove(0);
+        assert_eq!(error.missing_field, Some("title"), "{error:?}");
+        let error = problems("date: x\n").remove(0);
+        assert_eq!((error.line, error.column), (Some(1), Some(1)), "{error:?}");
     }
 
     #[test]
