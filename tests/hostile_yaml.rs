@@ -211,3 +211,16 @@ fn translate_of_an_issue_that_fails_to_load_reports_why() {
     assert_eq!(places(&run), [format!("{BAD}:4:1")], "{}", run.stderr);
     assert!(!site.root().join("content/issues/bad/index.es.md").exists());
 }
+
+#[test]
+fn an_escape_sequence_in_front_matter_is_not_sent_to_the_terminal() {
+    let run =
+        build_bad("---\ntitle: A\u{1b}[2J\u{1b}]0;pwned\u{7}B\ndate: 2026-03-01\n---\nBody.\n");
+    assert_eq!(places(&run), [format!("{BAD}:2:9")], "{}", run.stderr);
+    assert!(
+        !run.stderr.contains('\u{1b}') && !run.stderr.contains('\u{7}'),
+        "control characters reached stderr: {:?}",
+        run.stderr
+    );
+    assert_stderr_has(&run, "U+001B");
+}
