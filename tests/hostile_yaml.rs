@@ -224,3 +224,27 @@ fn an_escape_sequence_in_front_matter_is_not_sent_to_the_terminal() {
     );
     assert_stderr_has(&run, "U+001B");
 }
+
+#[test]
+fn a_fluent_message_defined_twice_is_reported_at_the_second_definition() {
+    let site = Fixture::new();
+    site.issue("one", "en", "One", "2026-03-01", "", "Body.\n");
+    let path = site.root().join("locales/es/main.ftl");
+    let mut text = std::fs::read_to_string(&path).expect("locale");
+    assert!(text.lines().any(|l| l.starts_with("nav-tags =")), "{text}");
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    let line = text.lines().count() + 1;
+    text.push_str("nav-tags = Otra vez\n");
+    site.write("locales/es/main.ftl", &text);
+    let run = site.build(&[]);
+    assert_site_error(&run);
+    assert_eq!(
+        places(&run),
+        [format!("locales/es/main.ftl:{line}:1")],
+        "{}",
+        run.stderr
+    );
+    assert_stderr_has(&run, "nav-tags = Otra vez");
+}
