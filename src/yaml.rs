@@ -655,8 +655,13 @@ mod introspect {
 /// `text` as a YAML scalar that reads back as exactly `text`, quoted
 /// when it needs to be.
 pub fn scalar(text: &str) -> String {
-    serde_saphyr::to_string(&text)
-        .map_or_else(|_| format!("{text:?}"), |yaml| yaml.trim_end().to_string())
+    match serde_saphyr::to_string(&text) {
+        // One line: plain when that reads back the same, quoted otherwise.
+        Ok(yaml) if !yaml.trim_end().contains('\n') => yaml.trim_end().to_string(),
+        // A block scalar (text with line breaks) cannot stand inside a
+        // `[a, b]` list; a JSON string is a YAML double-quoted scalar.
+        _ => serde_json::to_string(text).unwrap_or_else(|_| format!("{text:?}")),
+    }
 }
 
 /// A flow list (`[a, "b: c"]`) of scalars.
@@ -790,6 +795,25 @@ mod tests {
     }
 
     #[test]
+    fn written_blocks_read_back_the_same() {
+        #[derive(Debug, Deserialize)]
+        struct Extra {
+            extra: serde_json::Value,
+        }
+        let value = serde_json::json!({
+            "a": 1, "b": [1, "x: y", "yes"], "c": {"d": null, "e": "two\nlines"}, "f": ""
+        });
+        let yaml = format!("extra:\n{}", block(&value, 2));
+        let parsed = parse::<Extra>(&yaml);
+        assert_eq!(parsed.value.unwrap().extra, value, "{yaml}");
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct Tags {
+        tags: Vec<String>,
+    }
+
+    #[test]
     fn written_scalars_read_back_the_same() {
         for text in [
             "plain",
@@ -799,10 +823,21 @@ mod tests {
             "yes",
             "- dash",
             "'q' \"qq\"",
+            "line\nbreak",
+            "tab\there \u{7f} \u{85}",
+            "a #b",
+            "~",
+            "",
         ] {
             let yaml = format!("title: {}\n", scalar(text));
             let parsed = parse::<Sample>(&yaml);
             assert_eq!(parsed.value.unwrap().title, text, "{yaml}");
+            let yaml = format!(
+                "tags: {}\n",
+                flow_list(&[text.to_string(), "b".to_string()])
+            );
+            let parsed = parse::<Tags>(&yaml);
+            assert_eq!(parsed.value.unwrap().tags, [text, "b"], "{yaml}");
         }
     }
 }
