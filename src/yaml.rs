@@ -174,15 +174,14 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Parsed<T> {
         },
         Err(error) => {
             let mut error = typed_error(&error);
-            // A missing top-level key belongs to no line in particular: the
-            // mapping it is missing from starts on the first.
+            // A missing top-level key belongs to no line in particular:
+            // point at the start of the mapping it is missing from.
+            let mut top = keys.entries.iter().filter(|e| e.path.len() == 1);
+            let first = top.clone().next().map(|e| e.key);
             if error.missing_field.is_some()
-                && keys
-                    .entries
-                    .iter()
-                    .any(|e| e.path.len() == 1 && Some(e.key) == error.line.zip(error.column))
+                && top.any(|e| Some(e.key) == error.line.zip(error.column))
             {
-                (error.line, error.column) = (Some(1), Some(1));
+                (error.line, error.column) = (first.map(|f| f.0), first.map(|f| f.1));
             }
             // Name the key whose value is wrong, when the error is at one.
             let at = error.line.zip(error.column);
