@@ -15,8 +15,9 @@ use url::Url;
 /// The configuration file's name, at the site root.
 pub const CONFIG_FILE: &str = "boletin.yaml";
 
+/// Unknown keys, here and in the structs below, are refused by
+/// `yaml::parse`, each at its own line.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawConfig {
     base_url: String,
     default_language: String,
@@ -32,7 +33,6 @@ struct RawConfig {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawLanguage {
     title: String,
     description: String,
@@ -52,7 +52,6 @@ fn default_feed_limit() -> usize {
 
 /// The `markdown:` section.
 #[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct MarkdownConfig {
     #[serde(default)]
     pub raw_html: RawHtml,
@@ -119,10 +118,19 @@ impl Config {
         base_url_override: Option<&str>,
     ) -> Result<Config, Vec<Diagnostic>> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let raw: RawConfig = yaml::parse(text).map_err(|e| vec![yaml_diagnostic(text, e)])?;
-        let mut problems = Vec::new();
+        let parsed = yaml::parse::<RawConfig>(text);
+        let mut problems: Vec<Diagnostic> = parsed
+            .problems
+            .into_iter()
+            .map(|e| yaml_diagnostic(text, e))
+            .collect();
+        let keys = parsed.keys;
+        let Some(raw) = parsed.value else {
+            return Err(problems);
+        };
         let at_key = |key: &str| {
-            yaml::value_position(text, key).map(|(l, c)| Location::at_line_column(text, l, c))
+            keys.value(&[key])
+                .map(|(l, c)| Location::at_line_column(text, l, c))
         };
 
         let base_url_text = base_url_override.unwrap_or(&raw.base_url);
@@ -151,7 +159,10 @@ impl Config {
                 }),
                 None => problems.push(
                     Diagnostic::error(CONFIG_FILE, format!("`{code}` is not a language code"))
-                        .at_opt(find_text(text, &format!("{code}:")))
+                        .at_opt(
+                            keys.key(&["languages", &code])
+                                .map(|(l, c)| Location::at_line_column(text, l, c)),
+                        )
                         .help("use a lowercase code such as `en`, `es` or `pt-BR`"),
                 ),
             }
@@ -267,11 +278,6 @@ fn with_trailing_slash(mut url: Url) -> Url {
     url
 }
 
-fn find_text(text: &str, needle: &str) -> Option<Location> {
-    text.find(needle)
-        .map(|offset| Location::at_offset(text, offset, needle.len() - 1))
-}
-
 /// Turns a YAML error in `boletin.yaml` into a diagnostic with a fix.
 fn yaml_diagnostic(text: &str, error: YamlError) -> Diagnostic {
     let location = match (error.line, error.column) {
@@ -282,14 +288,16 @@ fn yaml_diagnostic(text: &str, error: YamlError) -> Diagnostic {
     match error.unknown_field {
         Some(unknown) => Diagnostic::error(CONFIG_FILE, format!("unknown key `{}`", unknown.field))
             .help(suggest::help_for_unknown(&unknown.field, &unknown.expected)),
-        None if error.message.starts_with("missing field") => {
+        None if error.missing_field.is_some() => {
             diagnostic.help("add the missing key; see the README for a complete boletin.yaml")
         }
-        None => diagnostic.help(
-            error
-                .help
-                .unwrap_or("check the indentation and the value's type on this line"),
-        ),
+        None => match (error.first_set_on, error.help) {
+            (Some(first), _) => diagnostic.help(format!(
+                "it is first set on line {first}; keep one of the two"
+            )),
+            (None, Some(help)) => diagnostic.help(help),
+            (None, None) => diagnostic,
+        },
     }
     .at_opt(location)
 }

@@ -30,8 +30,16 @@ pub struct Location {
 
 impl Location {
     /// The location of byte `offset` in `text`, underlining `len` bytes.
+    ///
+    /// An offset with nothing but white space after it (a parser that
+    /// reached the end of the file with something still open) points just
+    /// after the last text instead, on its line: the empty line after it
+    /// shows the reader nothing.
     pub fn at_offset(text: &str, offset: usize, len: usize) -> Location {
-        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let mut offset = floor_char_boundary(text, offset.min(text.len()));
+        if text[offset..].trim().is_empty() {
+            offset = text[..offset].trim_end().len();
+        }
         let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
         let line = text[..line_start].matches('\n').count() + 1;
@@ -40,13 +48,25 @@ impl Location {
 
     /// A location on `line` (1-based), whose text is `line_text`, at byte
     /// `start` of it, underlining `len` bytes.
+    ///
+    /// Control characters of the line (but tabs) are shown as `?`, one
+    /// per byte: a hostile file must not send escape sequences to the
+    /// terminal, and the underline keeps its place.
     pub fn in_line(line_text: &str, line: usize, start: usize, len: usize) -> Location {
-        let source_line = line_text.trim_end_matches('\r').to_string();
-        let start = floor_char_boundary(&source_line, start.min(source_line.len()));
-        let end = floor_char_boundary(&source_line, (start + len.max(1)).min(source_line.len()));
+        let line_text = line_text.trim_end_matches('\r');
+        let start = floor_char_boundary(line_text, start.min(line_text.len()));
+        let end = floor_char_boundary(line_text, (start + len.max(1)).min(line_text.len()));
+        let mut source_line = String::with_capacity(line_text.len());
+        for c in line_text.chars() {
+            if c.is_control() && c != '\t' {
+                source_line.extend(std::iter::repeat_n('?', c.len_utf8()));
+            } else {
+                source_line.push(c);
+            }
+        }
         Location {
             line,
-            column: source_line[..start].chars().count() + 1,
+            column: line_text[..start].chars().count() + 1,
             source_line,
             span: start..end.max(start),
         }
@@ -283,6 +303,29 @@ mod tests {
         let at = Location::at_line_column(text, 2, 6);
         assert_eq!(&at.source_line[at.span.clone()], "ñandú");
         assert_eq!(at.column, 6);
+    }
+
+    #[test]
+    fn control_characters_are_not_sent_to_the_terminal() {
+        let text = "a: x\u{1b}[31m\u{85}y\n";
+        let at = Location::at_offset(text, text.find('y').unwrap(), 1);
+        assert_eq!(at.source_line, "a: x?[31m??y");
+        assert_eq!(&at.source_line[at.span.clone()], "y");
+        assert_eq!(at.column, 11);
+        assert!(
+            !Diagnostic::error("a", "m")
+                .at(at)
+                .render(false)
+                .contains('\u{1b}')
+        );
+    }
+
+    #[test]
+    fn a_place_past_the_end_is_shown_on_the_last_line_of_text() {
+        let text = "a = b\nbroken = { $var\n";
+        let at = Location::at_offset(text, text.len() + 1, 1);
+        assert_eq!((at.line, at.column), (2, 16));
+        assert_eq!(at.source_line, "broken = { $var");
     }
 
     #[test]

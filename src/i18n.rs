@@ -118,7 +118,10 @@ impl Locales {
                 if let Err(errors) = bundle.add_resource(resource) {
                     for error in errors {
                         if let FluentError::Overriding { id, .. } = &error {
-                            let at = definition_location(&file.text, id);
+                            // The definition that overrides: the last
+                            // one in this file.
+                            let offset = definition_offsets(&file.text, id).last().unwrap_or(0);
+                            let at = Location::at_offset(&file.text, offset, id.len());
                             diagnostics.push(
                                 Diagnostic::error(
                                     &file.path,
@@ -348,15 +351,21 @@ fn date_formatter(lang: &Lang) -> Option<DateFormatter> {
 
 /// The line where `id` is defined (`id =` at the start of a line).
 pub(crate) fn definition_location(text: &str, id: &str) -> Location {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        if line
-            .strip_prefix(id)
-            .is_some_and(|rest| rest.trim_start().starts_with('='))
-        {
-            return Location::at_offset(text, offset, id.len());
-        }
-        offset += line.len();
-    }
-    Location::at_offset(text, 0, 0)
+    let offset = definition_offsets(text, id).next().unwrap_or(0);
+    Location::at_offset(text, offset, id.len())
+}
+
+/// Byte offsets of the lines that define `id`, in order.
+fn definition_offsets<'a>(text: &'a str, id: &'a str) -> impl Iterator<Item = usize> + 'a {
+    text.split_inclusive('\n')
+        .scan(0, |offset, line| {
+            let start = *offset;
+            *offset += line.len();
+            Some((start, line))
+        })
+        .filter(move |(_, line)| {
+            line.strip_prefix(id)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|(start, _)| start)
 }

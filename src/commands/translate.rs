@@ -16,6 +16,12 @@ pub fn run(args: &TranslateArgs) -> Outcome {
     let Some(loaded) = load_or_report(&args.site.root, true, &mut diagnostics) else {
         return Outcome::SiteErrors;
     };
+    if hidden_by_errors(&loaded.site, &diagnostics, &args.key) {
+        // The document is there but could not be read: say why, not that
+        // it does not exist.
+        report(&diagnostics);
+        return Outcome::SiteErrors;
+    }
     let result = match find(&loaded.site, args) {
         Ok((document, lang)) if args.done => mark_done(args, document, &lang),
         Ok((document, lang)) => start(args, document, &lang),
@@ -33,6 +39,25 @@ pub fn run(args: &TranslateArgs) -> Outcome {
             Outcome::SiteErrors
         }
     }
+}
+
+/// Whether no document has `key` because its files have errors: a file
+/// named `key.<lang>.md` or inside a folder named `key`.
+fn hidden_by_errors(site: &Site, diagnostics: &Diagnostics, key: &str) -> bool {
+    let names_key = |path: &std::path::Path| {
+        path.components().any(|c| c.as_os_str() == key)
+            || path
+                .file_name()
+                .and_then(|name| name.to_str())
+                .is_some_and(|name| {
+                    name.strip_prefix(key)
+                        .is_some_and(|rest| rest.starts_with('.'))
+                })
+    };
+    !site.issues.iter().chain(&site.pages).any(|d| d.key == key)
+        && diagnostics
+            .iter()
+            .any(|d| d.is_error() && names_key(&d.path))
 }
 
 /// The document `args.key` and the language `args.to`, both checked.

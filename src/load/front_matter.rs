@@ -13,9 +13,9 @@ use std::path::Path;
 use time::Date;
 use time::macros::format_description;
 
-/// Fields a content file may set; anything else is an error.
+/// Fields a content file may set; anything else is an error (reported by
+/// `yaml::parse`, every unknown key at its line).
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawFrontMatter {
     title: Option<String>,
     date: Option<String>,
@@ -56,6 +56,9 @@ pub struct FrontMatter {
     pub source_digest: Option<String>,
     pub extra: serde_json::Value,
 }
+
+/// The file line of the YAML's first line: after the opening `---`.
+const YAML_LINE: usize = 2;
 
 /// Fields whose line later stages may need, to point at a problem they
 /// find (a slug taken twice, a tag with no letters).
@@ -104,8 +107,6 @@ pub fn normalize(mut text: String) -> String {
 /// Splits and validates `text` (already normalised), the file at `path`.
 pub fn parse(path: &Path, text: &str, date_rule: DateRule) -> Result<Parsed, Vec<Diagnostic>> {
     let (yaml_text, body, body_line) = split(path, text).map_err(|d| vec![d])?;
-    // The YAML starts on line 2, after the opening `---`.
-    const YAML_LINE: usize = 2;
     let locate =
         |line: usize, column: usize| Location::at_line_column(text, line + YAML_LINE - 1, column);
     if yaml_text.trim().is_empty() {
@@ -115,26 +116,19 @@ pub fn parse(path: &Path, text: &str, date_rule: DateRule) -> Result<Parsed, Vec
                 .help("add at least `title:` and `date: YYYY-MM-DD` between the two `---` lines"),
         ]);
     }
-    // Unknown fields are reported one by one and then set aside, so the
-    // rest of the front matter is still checked in the same run.
-    let mut problems = Vec::new();
-    let mut remaining = yaml_text.to_string();
-    let raw: RawFrontMatter = loop {
-        match yaml::parse(&remaining) {
-            Ok(raw) => break raw,
-            Err(error) => {
-                let unknown_line = error.line.filter(|_| error.unknown_field.is_some());
-                problems.push(yaml_diagnostic(path, error, &locate));
-                match unknown_line {
-                    Some(line) if problems.len() < 100 => {
-                        remaining = yaml::blank_entry(&remaining, line)
-                    }
-                    _ => return Err(problems),
-                }
-            }
-        }
+    // One pass: every unknown or repeated key and every syntax error is
+    // reported at its own place, and whatever parsed is still checked.
+    let parsed = yaml::parse::<RawFrontMatter>(yaml_text);
+    let mut problems: Vec<Diagnostic> = parsed
+        .problems
+        .into_iter()
+        .map(|error| yaml_diagnostic(path, error, &locate))
+        .collect();
+    let keys = parsed.keys;
+    let Some(raw) = parsed.value else {
+        return Err(problems);
     };
-    let at_key = |key: &str| yaml::value_position(yaml_text, key).map(|(l, c)| locate(l, c));
+    let at_key = |key: &str| keys.value(&[key]).map(|(l, c)| locate(l, c));
 
     let title = raw.title.unwrap_or_default();
     if title.trim().is_empty() {
@@ -190,9 +184,9 @@ pub fn parse(path: &Path, text: &str, date_rule: DateRule) -> Result<Parsed, Vec
     if !problems.is_empty() {
         return Err(problems);
     }
-    let locations = yaml::value_positions(yaml_text, LOCATED_FIELDS)
-        .into_iter()
-        .map(|(field, (line, column))| (field, locate(line, column)))
+    let locations = LOCATED_FIELDS
+        .iter()
+        .filter_map(|&field| Some((field, at_key(field)?)))
         .collect();
     Ok(Parsed {
         locations,
@@ -281,13 +275,20 @@ fn yaml_diagnostic(
             format!("unknown front matter field `{}`", unknown.field),
         )
         .help(suggest::help_for_unknown(&unknown.field, &unknown.expected)),
-        None => Diagnostic::error(
-            path,
-            format!("the front matter is not valid: {}", error.message),
-        )
-        .help(error.help.unwrap_or(
-            "check this line: values with a colon need quotes, and lists look like [a, b]",
-        )),
+        None => {
+            let diagnostic = Diagnostic::error(
+                path,
+                format!("the front matter is not valid: {}", error.message),
+            );
+            match (error.first_set_on, error.help) {
+                (Some(first), _) => diagnostic.help(format!(
+                    "it is first set on line {}; keep one of the two",
+                    first + YAML_LINE - 1
+                )),
+                (None, Some(help)) => diagnostic.help(help),
+                (None, None) => diagnostic,
+            }
+        }
     }
     .at_opt(location)
 }
