@@ -338,6 +338,14 @@ fn feeds_give_a_valid_date_for_every_year_front_matter_accepts() {
         time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
             .unwrap_or_else(|e| panic!("updated {text:?} is not RFC 3339: {e}"));
     }
+
+    // The year 0000 has no RSS date a feed reader can read: refused, at
+    // its line, rather than published.
+    fixture.issue("zero", "en", "Zero", "0000-06-01", "", "Text.\n");
+    let run = fixture.build(&[]);
+    assert_site_error(&run);
+    assert_stderr_has(&run, "content/issues/zero/index.en.md:3");
+    assert_stderr_has(&run, "year 0000");
 }
 
 /// The directives of the page's Content-Security-Policy `<meta>`.

@@ -225,8 +225,14 @@ pub fn parse_date(value: &str) -> Result<Date, &'static str> {
     if !shaped {
         return Err("is not a date in the form YYYY-MM-DD");
     }
-    Date::parse(value, format_description!("[year]-[month]-[day]"))
-        .map_err(|_| "is not a day that exists in the calendar")
+    let date = Date::parse(value, format_description!("[year]-[month]-[day]"))
+        .map_err(|_| "is not a day that exists in the calendar")?;
+    // Feed readers cannot read a date in the year 0 (RSS has no such
+    // year), and every date front matter accepts must make valid feeds.
+    if date.year() < 1 {
+        return Err("is in the year 0000, which feeds cannot carry");
+    }
+    Ok(date)
 }
 
 /// Returns (YAML text, body, line of the body's first line).
