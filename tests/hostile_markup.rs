@@ -553,3 +553,30 @@ fn in_chromium_an_injected_script_is_refused_and_the_page_looks_the_same() {
         "the policy changes nothing a reader sees (styles, table alignment)"
     );
 }
+
+#[test]
+fn a_cover_file_name_never_reads_as_a_url_scheme_and_still_loads() {
+    let fixture = Fixture::new();
+    let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"/>";
+    fixture.write("content/issues/odd/javascript:alert(1) #1.svg", svg);
+    fixture.issue(
+        "odd",
+        "en",
+        "Odd",
+        "2026-03-01",
+        "cover: \"javascript:alert(1) #1.svg\"\ncover_alt: A dot\n",
+        "Text.\n",
+    );
+    fixture.build(&[]).assert_ok();
+    let page = fixture.html("en/issues/odd/index.html");
+    let src = attr_of(&page, "main figure.cover img", "src");
+    assert_eq!(browser_scheme(&src), None, "{src}");
+    let file = percent_encoding::percent_decode_str(&src).decode_utf8_lossy();
+    assert!(
+        fixture.exists(&format!("en/issues/odd/{file}")),
+        "{src} loads the cover"
+    );
+    assert!(live_script(&page).is_empty());
+    let check = fixture.run(&["check"]);
+    assert_eq!(check.code, 0, "check finds the cover: {}", check.stderr);
+}

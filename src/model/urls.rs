@@ -88,9 +88,54 @@ impl Urls {
     }
 }
 
+/// The characters of a file name that cannot stand as they are in a
+/// relative URL: those that end or change a path (`#`, `?`, `%`), that
+/// HTML and URLs do not allow bare, and `:`, so that no file name (such
+/// as one called `javascript:x.png`) can ever read as a URL scheme.
+const NOT_IN_A_FILE_URL: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'\'')
+    .add(b':')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'\\')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
+
+/// `path`, a file's path relative to a page (`photos/cover 1.jpg`), as
+/// the relative URL that page uses for it (`photos/cover%201.jpg`).
+pub(crate) fn relative_file_url(path: &str) -> String {
+    path.split('/')
+        .map(|segment| {
+            percent_encoding::utf8_percent_encode(segment, NOT_IN_A_FILE_URL).to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_names_become_relative_urls_that_never_read_as_a_scheme() {
+        assert_eq!(relative_file_url("cover.svg"), "cover.svg");
+        assert_eq!(
+            relative_file_url("img/my photo#1.jpg"),
+            "img/my%20photo%231.jpg"
+        );
+        assert_eq!(
+            relative_file_url("javascript:alert(1).png"),
+            "javascript%3Aalert(1).png"
+        );
+        assert_eq!(relative_file_url("100%.png"), "100%25.png");
+        assert_eq!(relative_file_url("foto-señal.jpg"), "foto-se%C3%B1al.jpg");
+    }
 
     #[test]
     fn urls_map_to_index_files_under_the_base_path() {

@@ -237,7 +237,7 @@ impl Renderer<'_> {
                 })
                 .collect(),
             cover: front.cover.as_ref().map(|src| Cover {
-                src: src.clone(),
+                src: crate::model::urls::relative_file_url(src),
                 alt: front.cover_alt.clone().unwrap_or_default(),
             }),
             body,
