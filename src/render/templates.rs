@@ -1,12 +1,15 @@
 //! The theme's templates compiled once, and the text rules every
 //! template output follows: escaping for HTML and XML, and no character
-//! XML forbids. Template problems become diagnostics naming the template.
+//! XML forbids. Template problems become diagnostics naming the template,
+//! and so do templates that would never finish rendering (`recursion`).
 
 use crate::diagnostics::{Diagnostic, Location};
 use crate::load::theme::Theme;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use tera::Tera;
+
+mod recursion;
 
 /// The theme's templates, parsed once.
 pub struct Templates {
@@ -57,6 +60,7 @@ fn compile_templates(theme: &Theme) -> Result<Tera, Diagnostic> {
             .at_opt(location)
             .help("check the {{ }} and {% %} tags near this line")
     })?;
+    recursion::check(&tera, theme)?;
     Ok(tera)
 }
 
