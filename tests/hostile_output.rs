@@ -93,3 +93,52 @@ fn deeply_nested_templates_render() {
     site.build(&[]).assert_ok();
     assert!(site.read("en/index.html").contains("deep"));
 }
+
+// ---------------------------------------------------------------- item 16: status and new
+
+#[test]
+fn status_of_a_site_with_a_broken_template_exits_1_and_still_reports() {
+    let site = site();
+    site.write("themes/default/templates/issue.html", "{% if %}\n");
+    let run = site.run(&["status"]);
+    assert_site_error(&run);
+    assert_stderr_has(&run, "themes/default/templates/issue.html");
+    assert_stderr_has(&run, "1 error.");
+    assert!(run.stdout.contains("2026-03-spring"), "{}", run.stdout);
+    let json = site.run(&["status", "--format", "json"]);
+    assert_site_error(&json);
+    let parsed: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON on stdout");
+    assert_eq!(parsed["format"], 1);
+}
+
+#[test]
+fn new_after_the_largest_issue_number_is_an_error_naming_the_file() {
+    let site = site();
+    site.issue(
+        "2026-02-last",
+        "en",
+        "Last",
+        "2026-02-01",
+        "issue: 4294967295\n",
+        "The end.\n",
+    );
+    let before = entries(&site.root().join("content/issues"));
+    let run = site.run(&["new", "--date", "2026-04-01", "Next one"]);
+    assert_site_error(&run);
+    assert_stderr_has(&run, "content/issues/2026-02-last/index.en.md");
+    assert_stderr_has(&run, "4294967295");
+    assert_eq!(entries(&site.root().join("content/issues")), before);
+    // Below the limit, the next number is one more.
+    site.issue(
+        "2026-02-last",
+        "en",
+        "Last",
+        "2026-02-01",
+        "issue: 4294967294\n",
+        "The end.\n",
+    );
+    let run = site.run(&["new", "--date", "2026-04-01", "Next one"]);
+    run.assert_ok();
+    let made = std::fs::read_to_string(site.root().join(run.stdout.trim())).expect("new issue");
+    assert!(made.contains("issue: 4294967295"), "{made}");
+}
