@@ -434,6 +434,20 @@ fn deeply_nested_templates_render() {
     );
     site.build(&[]).assert_ok();
     assert!(site.read("en/index.html").contains("deep"));
+    // Deeper than any theme needs: an error, not a crash.
+    let depth = 20_000;
+    site.write(
+        "themes/default/templates/years.html",
+        &format!(
+            "{}deep{}",
+            "{% filter upper %}".repeat(depth),
+            "{% endfilter %}".repeat(depth)
+        ),
+    );
+    let run = site.build(&[]);
+    assert_site_error(&run);
+    assert_stderr_has(&run, "themes/default/templates/years.html:1");
+    assert_stderr_has(&run, "levels deep");
 }
 
 // ---------------------------------------------------------------- item 16: status and new

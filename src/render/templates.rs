@@ -34,6 +34,7 @@ impl Templates {
 
 /// Parses every template once; a syntax error names the template and line.
 fn compile_templates(theme: &Theme) -> Result<Tera, Diagnostic> {
+    recursion::check_nesting(theme)?;
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(escape);
