@@ -311,11 +311,13 @@ fn first_circle<'a>(graph: &BTreeMap<Part<'a>, Vec<(Step<'a>, Part<'a>)>>) -> Op
                 }
                 Some(Seen::OnPath) => {
                     let from = path.iter().position(|(p, _)| *p == to).unwrap_or(0);
+                    // Each part on the path has taken the edge before
+                    // its counter.
                     let circle = path[from..]
                         .iter()
-                        .map(|&(part, taken)| {
-                            let edges = graph.get(&part).map_or(&[][..], Vec::as_slice);
-                            (part, edges[taken - 1].0)
+                        .filter_map(|&(part, taken)| {
+                            let edges = graph.get(&part)?;
+                            Some((part, edges.get(taken.checked_sub(1)?)?.0))
                         })
                         .collect();
                     return Some(circle);
