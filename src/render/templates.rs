@@ -1,7 +1,8 @@
 //! The theme's templates compiled once, and the text rules every
 //! template output follows: escaping for HTML and XML, and no character
 //! XML forbids. Template problems become diagnostics naming the template,
-//! and so do templates that would never finish rendering (`recursion`).
+//! and so do templates that would never finish rendering (`recursion`)
+//! or are nested too deep to render (`nesting`).
 
 use crate::diagnostics::{Diagnostic, Location};
 use crate::load::theme::Theme;
@@ -9,6 +10,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use tera::Tera;
 
+mod nesting;
 mod recursion;
 
 /// The theme's templates, parsed once.
@@ -34,7 +36,7 @@ impl Templates {
 
 /// Parses every template once; a syntax error names the template and line.
 fn compile_templates(theme: &Theme) -> Result<Tera, Diagnostic> {
-    recursion::check_nesting(theme)?;
+    nesting::check(theme)?;
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(escape);
