@@ -16,7 +16,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// in `filter`…) one call deeper: the default 2 MiB ran out at 300
 /// nested `if`s, 8 MiB at 3,000 nested `filter`s. Only the pages a
 /// command touches are ever used.
-const DEEP_STACK: usize = 256 << 20;
+const DEEP_STACK: usize = 64 << 20;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
