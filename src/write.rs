@@ -3,9 +3,23 @@
 //! A build is written into a staging folder beside the output and swapped
 //! in only when every file is written, so a failed build leaves the
 //! previous site exactly as it was. The staging folder is always removed
-//! before the command ends.
+//! before the command ends, and a later build removes what a killed one
+//! left (`leftovers`).
+//!
+//! Only an output boletin wrote before is replaced: every output holds a
+//! marker file, and a folder without one that is not empty, or a file,
+//! is refused before anything is written (`previous`). The dot files and
+//! `CNAME` at the top of a previous output carry over into the next. An
+//! output that is a symbolic link is built into the folder it points to,
+//! and stays a link.
+
+mod leftovers;
+mod previous;
+
+pub use previous::MARKER;
 
 use crate::render::{Content, OutputFile};
+use previous::Previous;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::fs;
@@ -22,6 +36,40 @@ pub enum WriteError {
     Escapes { path: PathBuf },
     #[error("the output folder {output} has no parent folder to stage the build in")]
     NoParent { output: PathBuf },
+    #[error("{output} is a file, not a folder; boletin will not replace it")]
+    NotAFolder { output: PathBuf },
+    #[error(
+        "{output} holds files boletin did not write ({found}); boletin only replaces a folder it built itself"
+    )]
+    NotOurs { output: PathBuf, found: String },
+    #[error("{output} is a symbolic link to {target}, which does not exist")]
+    DanglingLink { output: PathBuf, target: PathBuf },
+}
+
+impl WriteError {
+    /// How to fix it, in plain words.
+    pub fn help(&self) -> String {
+        match self {
+            WriteError::Io { .. } | WriteError::NoParent { .. } => {
+                "check that the folder can be written to and the disk is not full".to_string()
+            }
+            WriteError::Escapes { .. } => {
+                "this is a bug in boletin; please report it with the site that shows it".to_string()
+            }
+            WriteError::NotAFolder { .. } => {
+                "choose another folder with --output, or move the file away".to_string()
+            }
+            WriteError::NotOurs { .. } => format!(
+                "choose a new or empty folder with --output. To build into this one (a deploy checkout, say), \
+                 remove everything in it but its dot files (.git) and CNAME, which boletin keeps, \
+                 and create an empty file named {MARKER} in it. \
+                 If an earlier version of boletin built it, delete it and build again"
+            ),
+            WriteError::DanglingLink { target, .. } => {
+                format!("create the folder {} or remove the link", target.display())
+            }
+        }
+    }
 }
 
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
@@ -29,6 +77,12 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
         path: path.to_path_buf(),
         source,
     }
+}
+
+/// Whether `build` may write its site at `output`: a refusal is known
+/// before the site is even read. Changes nothing.
+pub fn check_output(output: &Path) -> Result<(), WriteError> {
+    previous::inspect(&previous::resolve(output)?).map(drop)
 }
 
 /// Writes `files` as the new contents of `output`, replacing it whole
@@ -49,11 +103,12 @@ fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
 /// change creates few new files; the previous output itself is never
 /// modified.
 pub struct Staging {
-    output: PathBuf,
+    /// Where the site goes: the output folder, or the folder it links to.
+    folder: PathBuf,
     staging: PathBuf,
     retired: PathBuf,
-    /// Whether there is a previous output to link unchanged pages from.
-    has_previous: bool,
+    /// What was at `folder` when the build began.
+    previous: Previous,
     /// Cleared at the first failed hard link of a site file (another file
     /// system), so the rest are copied without trying.
     links_work: std::sync::atomic::AtomicBool,
@@ -63,26 +118,40 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Prepares an empty staging folder beside `output`.
+    /// Prepares a staging folder beside `output` holding only the marker,
+    /// after removing what killed builds of it left. Refuses an output
+    /// boletin may not replace, before writing anything.
     pub fn begin(output: &Path) -> Result<Staging, WriteError> {
-        let parent = output.parent().ok_or_else(|| WriteError::NoParent {
+        let folder = previous::resolve(output)?;
+        let parent = folder.parent().ok_or_else(|| WriteError::NoParent {
             output: output.to_path_buf(),
         })?;
-        let name = output
+        let name = folder
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_else(|| "public".to_string());
+        let previous = previous::inspect(&folder)?;
         fs::create_dir_all(parent).map_err(io_error(parent))?;
+        leftovers::clean(parent, &name, &folder);
+        // Cleaning may have put back a previous output a killed build
+        // had moved aside.
+        let previous = match previous {
+            Previous::Nothing => previous::inspect(&folder)?,
+            previous => previous,
+        };
+        let pid = std::process::id();
         let staging = Staging {
-            output: output.to_path_buf(),
-            staging: parent.join(format!(".{name}.boletin-staging-{}", std::process::id())),
-            retired: parent.join(format!(".{name}.boletin-old-{}", std::process::id())),
-            has_previous: output.is_dir(),
+            staging: parent.join(leftovers::staging_name(&name, pid)),
+            retired: parent.join(leftovers::retired_name(&name, pid)),
+            folder,
+            previous,
             links_work: std::sync::atomic::AtomicBool::new(true),
             first_copies: std::sync::Mutex::default(),
         };
         remove_tree(&staging.staging);
         fs::create_dir_all(&staging.staging).map_err(io_error(&staging.staging))?;
+        let marker = staging.staging.join(MARKER);
+        fs::write(&marker, previous::MARKER_TEXT).map_err(io_error(&marker))?;
         Ok(staging)
     }
 
@@ -100,8 +169,8 @@ impl Staging {
             Content::BuiltIn(bytes) => bytes,
             Content::Copy(source) => return self.copy_or_link(source, &target),
         };
-        if self.has_previous {
-            let previous = self.output.join(&file.path);
+        if let Previous::Folder { ours: true, .. } = self.previous {
+            let previous = self.folder.join(&file.path);
             if unchanged(&previous, bytes)
                 && in_folder(&target, |target| fs::hard_link(&previous, target)).is_ok()
             {
@@ -111,9 +180,26 @@ impl Staging {
         in_folder(&target, |target| fs::write(target, bytes)).map_err(io_error(&target))
     }
 
-    /// Puts the new site in the place of the old one.
+    /// Puts the new site in the place of the old one, with the old one's
+    /// dot files and `CNAME` (unless the site made its own).
     pub fn commit(self) -> Result<(), WriteError> {
-        swap(&self.output, &self.staging, &self.retired)
+        if let Previous::Folder {
+            carried,
+            permissions,
+            ..
+        } = &self.previous
+        {
+            for name in carried {
+                let target = self.staging.join(name);
+                if fs::symlink_metadata(&target).is_err() {
+                    previous::mirror(&self.folder.join(name), &target)
+                        .map_err(io_error(&self.folder.join(name)))?;
+                }
+            }
+            fs::set_permissions(&self.staging, permissions.clone())
+                .map_err(io_error(&self.staging))?;
+        }
+        swap(&self.folder, &self.staging, &self.retired)
     }
 }
 
@@ -126,8 +212,9 @@ impl Drop for Staging {
 }
 
 /// Whether the previous build wrote exactly `bytes` at `path`.
+/// A link there is not a page it wrote, whatever it points to.
 fn unchanged(path: &Path, bytes: &[u8]) -> bool {
-    fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+    fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
         && fs::read(path).is_ok_and(|old| old == bytes)
 }
 
@@ -181,21 +268,53 @@ fn in_folder<T>(target: &Path, make: impl Fn(&Path) -> io::Result<T>) -> io::Res
 }
 
 /// Removes a whole tree, its files in parallel: deleting the previous
-/// site is as slow as writing it on some file systems.
+/// site is as slow as writing it on some file systems. Links are removed,
+/// never followed; read-only folders (a previous output someone made
+/// read-only) are made writable first, so nothing is left behind.
 fn remove_tree(root: &Path) {
-    if !root.exists() {
-        return;
+    match fs::symlink_metadata(root) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(_) => {
+            let _ = fs::remove_file(root);
+            return;
+        }
+        Err(_) => return,
     }
-    let files: Vec<PathBuf> = walkdir::WalkDir::new(root)
-        .into_iter()
-        .filter_map(Result::ok)
+    let walk = || {
+        walkdir::WalkDir::new(root)
+            .follow_links(false)
+            .follow_root_links(false)
+            .into_iter()
+            .filter_map(Result::ok)
+    };
+    let files: Vec<PathBuf> = walk()
         .filter(|e| !e.file_type().is_dir())
         .map(|e| e.into_path())
         .collect();
     files.par_iter().for_each(|file| {
         let _ = fs::remove_file(file);
     });
+    if fs::remove_dir_all(root).is_ok() {
+        return;
+    }
+    for folder in walk().filter(|e| e.file_type().is_dir()) {
+        if let Ok(meta) = folder.metadata() {
+            let _ = fs::set_permissions(folder.path(), writable(meta.permissions()));
+        }
+    }
     let _ = fs::remove_dir_all(root);
+}
+
+#[cfg(unix)]
+fn writable(permissions: fs::Permissions) -> fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    fs::Permissions::from_mode(permissions.mode() | 0o700)
+}
+
+#[cfg(not(unix))]
+fn writable(mut permissions: fs::Permissions) -> fs::Permissions {
+    permissions.set_readonly(false);
+    permissions
 }
 
 /// Puts `staging` in the place of `output`, moving the old one aside first.

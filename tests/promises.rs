@@ -546,15 +546,27 @@ fn output_that_is_a_link_to_the_site_root_is_refused() {
 
 // ---------------------------------------------------------------- nothing outside the output folder
 
-/// Builds the workspace's site with `relative` written as `text`, and
-/// checks that nothing but `site/public/` changed in the workspace.
+/// Builds the workspace's site with `relative` written as `text`, checks
+/// that the build ended with exit status `code` (0: the name was made
+/// safe and the site built; 1: refused), and that nothing but
+/// `site/public/` changed in the workspace.
 #[track_caller]
-fn assert_contained(relative: &str, text: &str) -> Run {
+fn assert_contained(relative: &str, text: &str, code: i32) -> Run {
     let ws = workspace();
     ws.write(&format!("site/{relative}"), text);
     let before = tree(ws.root());
     let run = run_in(&ws.root().join("site"), &["build"]);
     assert_no_panic(&run);
+    assert_eq!(
+        run.code, code,
+        "exit status of a build with {relative}:\n{text}\nstdout:\n{}\nstderr:\n{}",
+        run.stdout, run.stderr
+    );
+    assert_eq!(
+        ws.root().join("site/public/en/index.html").is_file(),
+        code == 0,
+        "a built site has its archive; a refused one writes nothing"
+    );
     assert!(
         tree_without(ws.root(), "site/public") == before,
         "files changed outside public/: before {:?}\nafter {:?}",
@@ -579,6 +591,7 @@ fn a_slug_with_dot_dot_cannot_escape() {
     assert_contained(
         "content/issues/evil/index.en.md",
         "---\ntitle: Evil\ndate: 2026-03-05\nslug: \"../../../escape\"\n---\nBody.\n",
+        0,
     );
 }
 
@@ -587,6 +600,7 @@ fn an_absolute_slug_cannot_escape() {
     assert_contained(
         "content/issues/evil/index.en.md",
         "---\ntitle: Evil\ndate: 2026-03-05\nslug: \"/etc/passwd\"\n---\nBody.\n",
+        0,
     );
 }
 
@@ -595,6 +609,7 @@ fn a_slug_with_backslashes_cannot_escape() {
     assert_contained(
         "content/issues/evil/index.en.md",
         "---\ntitle: Evil\ndate: 2026-03-05\nslug: \"..\\\\..\\\\escape\"\n---\nBody.\n",
+        0,
     );
 }
 
@@ -603,6 +618,7 @@ fn a_slug_of_dots_cannot_escape() {
     assert_contained(
         "content/issues/evil/index.en.md",
         "---\ntitle: Evil\ndate: 2026-03-05\nslug: \"..\"\n---\nBody.\n",
+        1,
     );
 }
 
@@ -611,6 +627,7 @@ fn a_translation_key_with_dot_dot_cannot_escape() {
     assert_contained(
         "content/issues/evil/index.en.md",
         "---\ntitle: Evil\ndate: 2026-03-05\ntranslation_key: \"../x\"\n---\nBody.\n",
+        0,
     );
 }
 
@@ -619,6 +636,7 @@ fn an_absolute_translation_key_cannot_escape() {
     assert_contained(
         "content/issues/evil/index.en.md",
         "---\ntitle: Evil\ndate: 2026-03-05\ntranslation_key: \"/tmp/escape\"\n---\nBody.\n",
+        0,
     );
 }
 
@@ -627,6 +645,7 @@ fn tag_names_with_dot_dot_cannot_escape() {
     assert_contained(
         "content/issues/evil/index.en.md",
         "---\ntitle: Evil\ndate: 2026-03-05\ntags: [\"../../x\", \"../../../escape\", \"/etc\"]\n---\nBody.\n",
+        0,
     );
 }
 
@@ -635,6 +654,7 @@ fn a_page_slug_with_dot_dot_cannot_escape() {
     assert_contained(
         "content/pages/evil.en.md",
         "---\ntitle: Evil\nslug: \"../../escape\"\n---\nBody.\n",
+        0,
     );
 }
 
@@ -643,6 +663,7 @@ fn a_cover_outside_the_issue_folder_is_not_copied_out() {
     let run = assert_contained(
         "content/issues/evil/index.en.md",
         "---\ntitle: Evil\ndate: 2026-03-05\ncover: \"../../../boletin.yaml\"\ncover_alt: x\n---\nBody.\n",
+        1,
     );
     assert_eq!(
         run.code, 1,

@@ -29,7 +29,11 @@ pub fn run(args: &BuildArgs) -> Outcome {
     let mut diagnostics = Diagnostics::default();
     let root = args.site.root.clone();
     let output_dir = args.output.clone().unwrap_or_else(|| root.join("public"));
-    if let Err(problem) = check_output_folder(&root, &output_dir) {
+    // Refused before the site is read, and before anything is written.
+    let refusal = check_output_folder(&root, &output_dir).and_then(|()| {
+        write::check_output(&output_dir).map_err(|error| write_problem(&output_dir, &error))
+    });
+    if let Err(problem) = refusal {
         diagnostics.push(problem);
         report(&diagnostics);
         return Outcome::SiteErrors;
@@ -156,8 +160,7 @@ fn build(
 }
 
 fn write_problem(output_dir: &Path, error: &write::WriteError) -> Diagnostic {
-    Diagnostic::error(output_dir, error.to_string())
-        .help("check that the folder can be written to and the disk is not full")
+    Diagnostic::error(output_dir, error.to_string()).help(error.help())
 }
 
 /// The progress bar: hidden until the build has taken a second, and

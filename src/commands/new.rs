@@ -58,14 +58,30 @@ pub fn run(args: &NewArgs) -> Outcome {
         report(&problems);
         return Outcome::SiteErrors;
     }
-    let number = site
+    let last = site
         .issues
         .iter()
         .flat_map(|d| d.translations.values())
-        .filter_map(|t| t.front.issue)
-        .max()
-        .unwrap_or(0)
-        + 1;
+        .filter_map(|t| t.front.issue.map(|number| (number, t)))
+        .max_by_key(|(number, _)| *number);
+    let number = match last {
+        None => 1,
+        Some((number, translation)) => match number.checked_add(1) {
+            Some(next) => next,
+            None => {
+                problems.push(
+                    Diagnostic::error(
+                        &translation.path,
+                        format!("this issue is numbered {number}, the largest issue number there can be, so the next issue cannot be numbered; nothing was written"),
+                    )
+                    .at_opt(translation.location("issue"))
+                    .help("correct the `issue:` number in this file, then run boletin new again"),
+                );
+                report(&problems);
+                return Outcome::SiteErrors;
+            }
+        },
+    };
     let key = format!(
         "{:04}-{:02}-{}",
         date.year(),

@@ -76,7 +76,13 @@ pub fn run(args: &StatusArgs) -> Outcome {
         },
         StatusFormat::Table => print!("{}", table(&status, std::io::stdout().is_terminal())),
     }
-    Outcome::Success
+    // The report is still useful, but a site with errors is exit status
+    // 1 for every command, so scripts and CI notice.
+    if diagnostics.has_errors() {
+        Outcome::SiteErrors
+    } else {
+        Outcome::Success
+    }
 }
 
 /// Width of a language column.

@@ -1,6 +1,8 @@
 //! The theme's templates compiled once, and the text rules every
 //! template output follows: escaping for HTML and XML, and no character
-//! XML forbids. Template problems become diagnostics naming the template.
+//! XML forbids. Template problems become diagnostics naming the template,
+//! and so do templates that would never finish rendering (`recursion`)
+//! or are nested too deep to render (`nesting`).
 
 use crate::diagnostics::{Diagnostic, Location};
 use crate::load::theme::Theme;
@@ -8,6 +10,9 @@ use crate::text::{WORTH_A_LOOK, forbidden_len};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use tera::Tera;
+
+mod nesting;
+mod recursion;
 
 /// The theme's templates, parsed once.
 pub struct Templates {
@@ -32,6 +37,7 @@ impl Templates {
 
 /// Parses every template once; a syntax error names the template and line.
 fn compile_templates(theme: &Theme) -> Result<Tera, Diagnostic> {
+    nesting::check(theme)?;
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(escape);
@@ -58,6 +64,7 @@ fn compile_templates(theme: &Theme) -> Result<Tera, Diagnostic> {
             .at_opt(location)
             .help("check the {{ }} and {% %} tags near this line")
     })?;
+    recursion::check(&tera, theme)?;
     Ok(tera)
 }
 

@@ -114,8 +114,10 @@ fn content_type(path: &str) -> &'static str {
     }
 }
 
-/// `html` with the live-reload script (and the problems, if any) added.
-fn inject(html: &[u8], problems: Option<&str>) -> Vec<u8> {
+/// Added to every HTML page the preview serves, and only there: the
+/// live-reload script, its style, and the problems of a failed rebuild.
+/// The one place that changes pages on their way to the browser.
+fn add_reload_script(html: &[u8], problems: Option<&str>) -> Vec<u8> {
     let text = String::from_utf8_lossy(html);
     let script = LIVE_RELOAD.replace("EVENTS_PATH", EVENTS_PATH);
     let mut addition = format!("{PROBLEMS_STYLE}{script}");
@@ -127,6 +129,60 @@ fn inject(html: &[u8], problems: Option<&str>) -> Vec<u8> {
     format!("{}{addition}{}", &text[..at], &text[at..]).into_bytes()
 }
 
+/// Served for an address with no file when the site has no 404 page,
+/// as before its first good build: an HTML page, so it gets the reload
+/// script and shows the problems, and the tab recovers by itself.
+const NO_PAGE: &[u8] = b"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1><p>The preview has no page at this address.</p></body></html>\n";
+
+/// A request's path as the names of its segments, decoded, with empty
+/// segments, `.` and `..` resolved the way a browser resolves them, and
+/// `\` taken as `/` as browsers do.
+struct RequestPath {
+    segments: Vec<String>,
+    /// Ends in `/` (or names the root): a folder's index page.
+    folder: bool,
+}
+
+impl RequestPath {
+    fn parse(url: &str) -> RequestPath {
+        let path = url.split(['?', '#']).next().unwrap_or("");
+        let mut segments: Vec<String> = Vec::new();
+        let mut folder = true;
+        for raw in path.split(['/', '\\']) {
+            let segment = percent_encoding::percent_decode_str(raw).decode_utf8_lossy();
+            folder = matches!(segment.as_ref(), "" | "." | "..");
+            match segment.as_ref() {
+                "" | "." => {}
+                ".." => {
+                    segments.pop();
+                }
+                name => segments.push(name.to_string()),
+            }
+        }
+        RequestPath { segments, folder }
+    }
+}
+
+/// Every byte of a segment but letters, digits and `-._~` is escaped in
+/// a redirect: a `/`, `\` or control character in it could otherwise
+/// make the browser read the address as another host's.
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// A path-only address for `segments` ending in `/`: always one `/`
+/// first, never `//` (which names a host).
+fn folder_address<'a>(segments: impl IntoIterator<Item = &'a String>) -> String {
+    let mut address = String::from("/");
+    for segment in segments {
+        address.extend(percent_encoding::utf8_percent_encode(segment, SEGMENT));
+        address.push('/');
+    }
+    address
+}
+
 /// Answers one request.
 pub fn respond(
     request: Request,
@@ -134,33 +190,25 @@ pub fn respond(
     listeners: &Listeners,
     base_path: &str,
 ) {
-    let url = request
-        .url()
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("/")
-        .to_string();
-    if url == EVENTS_PATH {
+    if request.url().split(['?', '#']).next() == Some(EVENTS_PATH) {
         stream_events(request, listeners);
         return;
     }
-    let decoded = percent_encoding::percent_decode_str(&url)
-        .decode_utf8_lossy()
-        .into_owned();
-    let Some(relative) = decoded
-        .strip_prefix(base_path)
-        .or_else(|| decoded.strip_prefix(base_path.trim_end_matches('/')))
-    else {
-        let _ = request.respond(redirect(base_path));
+    let asked = RequestPath::parse(request.url());
+    let base: Vec<String> = RequestPath::parse(base_path).segments;
+    if !asked.segments.starts_with(&base) {
+        let _ = request.respond(redirect(&folder_address(&base)));
         return;
-    };
-    let relative = relative.trim_start_matches('/').to_string();
+    }
+    let relative = asked.segments[base.len()..].join("/");
     let guard = match snapshot.read() {
         Ok(guard) => guard,
         Err(poisoned) => poisoned.into_inner(),
     };
-    let wanted = if relative.is_empty() || relative.ends_with('/') {
-        format!("{relative}index.html")
+    let wanted = if relative.is_empty() {
+        "index.html".to_string()
+    } else if asked.folder {
+        format!("{relative}/index.html")
     } else {
         relative.clone()
     };
@@ -168,16 +216,12 @@ pub fn respond(
         Some(served) => (200, wanted, served.clone()),
         None if guard.files.contains_key(&format!("{relative}/index.html")) => {
             drop(guard);
-            let _ = request.respond(redirect(&format!("{}/", url.trim_end_matches('/'))));
+            let _ = request.respond(redirect(&folder_address(&asked.segments)));
             return;
         }
         None => match guard.files.get("404.html") {
             Some(served) => (404, "404.html".to_string(), served.clone()),
-            None => (
-                404,
-                "404.txt".to_string(),
-                Served::Bytes(Arc::from(&b"Not found"[..])),
-            ),
+            None => (404, "404.html".to_string(), Served::BuiltIn(NO_PAGE)),
         },
     };
     let problems = guard.problems.clone();
@@ -194,7 +238,7 @@ pub fn respond(
         },
     };
     let body = if path.ends_with(".html") {
-        inject(&bytes, problems.as_deref())
+        add_reload_script(&bytes, problems.as_deref())
     } else {
         bytes
     };
@@ -215,12 +259,51 @@ mod tests {
 
     #[test]
     fn the_script_goes_before_the_end_of_the_body_and_problems_are_escaped() {
-        let page = String::from_utf8(inject(
+        let page = String::from_utf8(add_reload_script(
             b"<html><body><p>x</p></body></html>",
             Some("a <b> & c"),
         ))
         .unwrap();
         assert!(page.ends_with("</script></body></html>"), "{page}");
         assert!(page.contains("a &lt;b&gt; &amp; c"), "{page}");
+    }
+
+    #[test]
+    fn request_paths_are_normalised_and_redirects_stay_on_this_host() {
+        let parsed = |url: &str| {
+            let path = RequestPath::parse(url);
+            (path.segments.join("|"), path.folder)
+        };
+        assert_eq!(parsed("//en"), ("en".to_string(), false));
+        assert_eq!(parsed("/en/"), ("en".to_string(), true));
+        assert_eq!(parsed("/a/./b/../c?x=/y"), ("a|c".to_string(), false));
+        assert_eq!(
+            parsed("/\\evil.example/x"),
+            ("evil.example|x".to_string(), false)
+        );
+        assert_eq!(parsed("/../.."), (String::new(), true));
+        for url in [
+            "//en",
+            "/\\evil.example",
+            "/%2F%2Fevil.example",
+            "/%09/evil.example",
+            "///",
+            "/./",
+        ] {
+            let address = folder_address(&RequestPath::parse(url).segments);
+            assert!(
+                address.starts_with('/') && !address.starts_with("//"),
+                "{url} -> {address}"
+            );
+            assert!(
+                !address.contains('\\') && !address.contains('\t'),
+                "{url} -> {address}"
+            );
+        }
+        assert_eq!(folder_address(&RequestPath::parse("//en").segments), "/en/");
+        assert_eq!(
+            folder_address(&RequestPath::parse("/es/educaci%C3%B3n").segments),
+            "/es/educaci%C3%B3n/"
+        );
     }
 }
