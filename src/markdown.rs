@@ -362,9 +362,13 @@ fn sanitizer_for(mode: RawHtml) -> ammonia::Builder<'static> {
 }
 
 /// The sanitizer's last word on each attribute it keeps: `style` only as
-/// the table alignment pulldown-cmark writes, and nothing that still
-/// holds a character XML forbids.
+/// the table alignment pulldown-cmark writes, `cite` (a URL ammonia does
+/// not check) only with a scheme of `SAFE_SCHEMES`, and nothing that
+/// still holds a character XML forbids.
 fn keep_attribute<'a>(_element: &str, attribute: &str, value: &'a str) -> Option<Cow<'a, str>> {
+    if attribute == "cite" && !scheme_is_safe(value) {
+        return None;
+    }
     if attribute == "style"
         && !matches!(
             value,

@@ -580,3 +580,74 @@ fn a_cover_file_name_never_reads_as_a_url_scheme_and_still_loads() {
     let check = fixture.run(&["check"]);
     assert_eq!(check.code, 0, "check finds the cover: {}", check.stderr);
 }
+
+#[test]
+fn in_chromium_the_preview_runs_its_own_reload_script_under_the_policy() {
+    let Some(chromium) = chromium() else { return };
+    let fixture = Fixture::new();
+    // A first build that fails: the preview shows the problems, and its
+    // reload script (a file of its own host) styles the box.
+    fixture.issue("broken", "en", "Broken", "2026-13-45", "", "Text.\n");
+    let server = common::serve::Server::start(&fixture);
+    let url = format!("http://127.0.0.1:{}/en/", server.port);
+    let output = run_chromium(&chromium, &["--dump-dom"], &url);
+    let dom = Html::parse_document(&String::from_utf8_lossy(&output.stdout));
+    let problems = select(&dom, "#boletin-problems");
+    assert_eq!(problems.len(), 1, "the problems are shown");
+    assert!(folded_text(problems[0]).contains("2026-13-45"));
+    let style = problems[0].value().attr("style").unwrap_or_default();
+    assert!(
+        style.contains("position: fixed"),
+        "the reload script ran and styled the box: {style:?}"
+    );
+}
+
+#[test]
+fn a_quotation_cites_no_script_link() {
+    let fixture = Fixture::new();
+    fixture.issue(
+        "cite",
+        "en",
+        "Cite",
+        "2026-03-01",
+        "",
+        "<blockquote cite=\"javascript:alert(1)\">bad</blockquote>\n\n\
+         <blockquote cite=\"https://example.org/speech\">good</blockquote>\n",
+    );
+    fixture.build(&[]).assert_ok();
+    let page = fixture.html("en/issues/cite/index.html");
+    let cites: Vec<Option<&str>> = select(&page, "main blockquote")
+        .iter()
+        .map(|q| q.value().attr("cite"))
+        .collect();
+    assert_eq!(cites, [None, Some("https://example.org/speech")]);
+}
+
+#[test]
+fn a_theme_cannot_publish_the_environment_of_the_build_machine() {
+    let fixture = Fixture::new();
+    fixture.issue("one", "en", "One", "2026-03-01", "", "Text.\n");
+    fixture.write(
+        "themes/default/templates/page.html",
+        "{% extends \"base.html\" %}{% block main %}{{ get_env(name=\"DEPLOY_TOKEN\") }}{% endblock main %}",
+    );
+    fixture.write(
+        "content/pages/about.en.md",
+        "---\ntitle: About\n---\nAbout.\n",
+    );
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_boletin"))
+        .arg("build")
+        .current_dir(fixture.root())
+        .env("DEPLOY_TOKEN", "secret-4b1d")
+        .output()
+        .expect("run boletin");
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("themes/default/templates/page.html"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("cannot read the environment"), "{stderr}");
+    assert!(!stderr.contains("secret-4b1d"));
+    assert!(!fixture.out().exists(), "nothing published");
+}

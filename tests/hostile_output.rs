@@ -6,6 +6,7 @@
 
 mod common;
 
+use common::serve::{Answer, Server};
 use common::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -501,107 +502,6 @@ fn new_after_the_largest_issue_number_is_an_error_naming_the_file() {
 
 // ---------------------------------------------------------------- item 16 and 7: serve
 
-/// A running `boletin serve --port 0`, killed on drop.
-struct Server {
-    child: std::process::Child,
-    port: u16,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// One HTTP answer.
-struct Answer {
-    status: u16,
-    head: String,
-    body: String,
-}
-
-impl Server {
-    fn start(site: &Fixture) -> Server {
-        use std::io::BufRead;
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_boletin"))
-            .args(["serve", "--port", "0"])
-            .current_dir(site.root())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("start boletin serve");
-        let stdout = child.stdout.take().expect("stdout");
-        let (sender, receiver) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in std::io::BufReader::new(stdout)
-                .lines()
-                .map_while(Result::ok)
-            {
-                if let Some(at) = line.find("http://127.0.0.1:") {
-                    let rest = &line[at + "http://127.0.0.1:".len()..];
-                    let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
-                    let _ = sender.send(port.parse::<u16>().expect("a port"));
-                }
-            }
-        });
-        let port = receiver
-            .recv_timeout(std::time::Duration::from_secs(20))
-            .expect("serve printed its address");
-        Server { child, port }
-    }
-
-    fn get(&self, path: &str) -> Answer {
-        use std::io::{Read, Write};
-        let mut stream = std::net::TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
-        stream
-            .set_read_timeout(Some(std::time::Duration::from_secs(5)))
-            .expect("timeout");
-        write!(
-            stream,
-            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-        )
-        .expect("send");
-        let mut response = Vec::new();
-        let _ = stream.read_to_end(&mut response);
-        let response = String::from_utf8_lossy(&response).into_owned();
-        let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
-        let status = head
-            .split_whitespace()
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0);
-        Answer {
-            status,
-            head: head.to_string(),
-            body: body.to_string(),
-        }
-    }
-
-    /// Fetches `path` until `ready` says yes, for at most ten seconds.
-    #[track_caller]
-    fn wait_for(&self, path: &str, what: &str, ready: impl Fn(&scraper::Html) -> bool) {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-        loop {
-            let answer = self.get(path);
-            if ready(&scraper::Html::parse_document(&answer.body)) {
-                return;
-            }
-            assert!(
-                std::time::Instant::now() < deadline,
-                "timed out waiting for {what} at {path}; last answer:\n{}\n\n{}",
-                answer.head,
-                answer.body
-            );
-            std::thread::sleep(std::time::Duration::from_millis(50));
-        }
-    }
-
-    fn is_running(&mut self) -> bool {
-        self.child.try_wait().expect("wait").is_none()
-    }
-}
-
 /// The `Location` header of an answer.
 fn location(answer: &Answer) -> Option<String> {
     answer.head.lines().find_map(|line| {
@@ -663,11 +563,18 @@ fn a_failed_first_build_serves_the_error_with_the_reload_script_and_recovers() {
         problems.contains("themes/default/templates/issue.html"),
         "{problems}"
     );
-    let scripts: String = select(&page, "script")
+    let sources: Vec<&str> = select(&page, "script")
         .iter()
-        .map(|s| s.text().collect::<String>())
+        .filter_map(|s| s.value().attr("src"))
         .collect();
-    assert!(scripts.contains("/__boletin/events"), "the reload script");
+    assert_eq!(sources, ["/__boletin/reload.js"], "the reload script");
+    assert!(
+        server
+            .get("/__boletin/reload.js")
+            .body
+            .contains("/__boletin/events"),
+        "the reload script listens for rebuilds"
+    );
     assert!(server.is_running());
 
     site.remove("themes/default/templates/issue.html");

@@ -129,14 +129,27 @@ fn edits_in_both_languages_are_served_without_writing_public() {
     let page = Html::parse_document(&body);
     assert_eq!(text_of(&page, "h1"), "Spring meeting");
     assert!(text_of(&page, ".body").contains("Original English text."));
-    let scripts: Vec<String> = select(&page, "script")
+    // The live-reload script is added as a file of the preview's own
+    // host (the page's policy refuses inline scripts), and the page's
+    // policy lets that host's scripts run.
+    let sources: Vec<String> = select(&page, "script")
         .iter()
-        .map(|s| s.text().collect())
+        .filter_map(|s| s.value().attr("src").map(str::to_string))
         .collect();
-    assert!(
-        scripts.iter().any(|s| s.contains("/__boletin/events")),
+    assert_eq!(
+        sources,
+        ["/__boletin/reload.js"],
         "the live-reload script is added"
     );
+    let (status, script) = server.get("/__boletin/reload.js");
+    assert_eq!(status, 200);
+    assert!(script.contains("/__boletin/events"), "{script}");
+    let policy = attr_of(
+        &page,
+        "meta[http-equiv='Content-Security-Policy']",
+        "content",
+    );
+    assert!(policy.contains("script-src 'self';"), "{policy}");
 
     fixture.issue(
         "spring",

@@ -7,7 +7,7 @@
 
 mod context;
 mod feeds;
-mod policy;
+pub(crate) mod policy;
 mod templates;
 mod translate;
 mod views;

@@ -6,7 +6,7 @@
 //! to run it or to load anything from elsewhere), and a referrer policy
 //! that keeps links from telling other sites which page a reader was on.
 
-/// The Content-Security-Policy of a page without a script of its own.
+/// A Content-Security-Policy whose `script-src` is `$scripts`.
 ///
 /// `'unsafe-hashes'` with the three hashes lets through exactly the
 /// table alignments pulldown-cmark writes as `style` attributes
@@ -14,11 +14,27 @@
 /// `style`. Each hash is `printf '%s' 'text-align: left' | openssl dgst
 /// -sha256 -binary | base64`; tests/hostile_markup.rs checks in Chromium
 /// that aligned columns stay aligned under the policy.
-pub(crate) const PAGE_POLICY: &str = "default-src 'self'; script-src 'none'; object-src 'none'; \
-base-uri 'none'; form-action 'self'; style-src 'self' 'unsafe-hashes' \
-'sha256-6l+tpow5lGPV0MHWZlDv8nD7HrL77FGFldqQ7zc5gxY=' \
-'sha256-Y9v1MZrln1N8aPBY5lmpxYKwFkcp/nyBMMEnn7WFjuw=' \
-'sha256-i0JPB0qmRu5AViJTxOIzqXnfGoiWFw+oNAm4uJd7ZQk='";
+macro_rules! policy {
+    ($scripts:literal) => {
+        concat!(
+            "default-src 'self'; script-src ",
+            $scripts,
+            "; object-src 'none'; base-uri 'none'; form-action 'self'; \
+             style-src 'self' 'unsafe-hashes' \
+             'sha256-6l+tpow5lGPV0MHWZlDv8nD7HrL77FGFldqQ7zc5gxY=' \
+             'sha256-Y9v1MZrln1N8aPBY5lmpxYKwFkcp/nyBMMEnn7WFjuw=' \
+             'sha256-i0JPB0qmRu5AViJTxOIzqXnfGoiWFw+oNAm4uJd7ZQk='"
+        )
+    };
+}
+
+/// The policy of a page without a script: none runs.
+pub(crate) const PAGE_POLICY: &str = policy!("'none'");
+
+/// The policy of a page that loads the site's own scripts (the preview's
+/// reload script): scripts from the site's own host, and still none
+/// written inline.
+pub(crate) const OWN_SCRIPTS_POLICY: &str = policy!("'self'");
 
 /// The `<meta>` elements that declare the page's policies.
 fn policy_elements(policy: &str) -> String {

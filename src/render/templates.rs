@@ -41,6 +41,9 @@ fn compile_templates(theme: &Theme) -> Result<Tera, Diagnostic> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(escape);
+    // Tera gives every template `get_env`, which would let a theme publish
+    // the build machine's environment (a CI's deploy token) in a page.
+    tera.register_function("get_env", refuse_environment);
     let sources: Vec<(&str, &str)> = theme
         .templates
         .iter()
@@ -66,6 +69,15 @@ fn compile_templates(theme: &Theme) -> Result<Tera, Diagnostic> {
     })?;
     recursion::check(&tera, theme)?;
     Ok(tera)
+}
+
+/// `get_env` as our templates have it: an error, whatever is asked.
+fn refuse_environment(
+    _: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    Err(tera::Error::msg(
+        "get_env() is not available: a template cannot read the environment of the machine that builds the site",
+    ))
 }
 
 /// Escapes text for HTML and XML. Tera's own escaper also turns `/` into

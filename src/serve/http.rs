@@ -5,6 +5,7 @@
 //! of what `build` writes.
 
 use super::preview::{Served, Snapshot};
+use crate::render::policy;
 use std::io::{self, Write};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, RwLock};
@@ -14,13 +15,17 @@ use tiny_http::{Header, Request, Response};
 /// Where pages listen for rebuilds.
 const EVENTS_PATH: &str = "/__boletin/events";
 
-/// Added before `</body>` of every HTML page the preview serves: reloads
-/// the page after a good rebuild, shows the problems of a failed one.
-/// `EVENTS_PATH` in it is replaced by the constant of that name.
-const LIVE_RELOAD: &str = r#"<script>(function(){var s=new EventSource("EVENTS_PATH");s.addEventListener("reload",function(){location.reload()});s.addEventListener("problems",function(e){var d=document.getElementById("boletin-problems");if(!d){d=document.createElement("pre");d.id="boletin-problems";document.body.appendChild(d)}d.textContent=e.data})})();</script>"#;
+/// Where pages load the live-reload script from. It is a file of the
+/// preview's own host, not inline, because every page's policy refuses
+/// inline scripts; the preview lets the page load scripts of its own host.
+const RELOAD_SCRIPT_PATH: &str = "/__boletin/reload.js";
 
-/// How the problems box looks; it is added with the script.
-const PROBLEMS_STYLE: &str = "<style>#boletin-problems{position:fixed;left:0;right:0;bottom:0;max-height:70vh;overflow:auto;margin:0;padding:1rem;background:#3b0000;color:#fff;font:14px/1.45 ui-monospace,monospace;white-space:pre-wrap;z-index:2147483647;border-top:4px solid #ff6b6b}</style>";
+/// The live-reload script: reloads the page after a good rebuild, shows
+/// the problems of a failed one in a box it styles itself (through the
+/// CSSOM, which the pages' policy allows, unlike inline styles).
+/// `EVENTS_PATH` in it is replaced by the constant of that name.
+const LIVE_RELOAD: &str = r#"(function(){function box(){var d=document.getElementById("boletin-problems");if(!d){d=document.createElement("pre");d.id="boletin-problems";d.setAttribute("role","alert");document.body.appendChild(d)}d.style.cssText="position:fixed;left:0;right:0;bottom:0;max-height:70vh;overflow:auto;margin:0;padding:1rem;background:#3b0000;color:#fff;font:14px/1.45 ui-monospace,monospace;white-space:pre-wrap;z-index:2147483647;border-top:4px solid #ff6b6b";return d}if(document.getElementById("boletin-problems")){box()}var s=new EventSource("EVENTS_PATH");s.addEventListener("reload",function(){location.reload()});s.addEventListener("problems",function(e){box().textContent=e.data})})();
+"#;
 
 /// Everyone listening for rebuilds.
 #[derive(Clone, Default)]
@@ -118,9 +123,9 @@ fn content_type(path: &str) -> &'static str {
 /// live-reload script, its style, and the problems of a failed rebuild.
 /// The one place that changes pages on their way to the browser.
 fn add_reload_script(html: &[u8], problems: Option<&str>) -> Vec<u8> {
-    let text = String::from_utf8_lossy(html);
-    let script = LIVE_RELOAD.replace("EVENTS_PATH", EVENTS_PATH);
-    let mut addition = format!("{PROBLEMS_STYLE}{script}");
+    let text =
+        String::from_utf8_lossy(html).replacen(policy::PAGE_POLICY, policy::OWN_SCRIPTS_POLICY, 1);
+    let mut addition = format!("<script src=\"{RELOAD_SCRIPT_PATH}\"></script>");
     if let Some(problems) = problems {
         let escaped = crate::render::escape(problems);
         addition = format!("<pre id=\"boletin-problems\" role=\"alert\">{escaped}</pre>{addition}");
@@ -190,8 +195,17 @@ pub fn respond(
     listeners: &Listeners,
     base_path: &str,
 ) {
-    if request.url().split(['?', '#']).next() == Some(EVENTS_PATH) {
+    let path = request.url().split(['?', '#']).next();
+    if path == Some(EVENTS_PATH) {
         stream_events(request, listeners);
+        return;
+    }
+    if path == Some(RELOAD_SCRIPT_PATH) {
+        let script = LIVE_RELOAD.replace("EVENTS_PATH", EVENTS_PATH);
+        let response = Response::from_string(script)
+            .with_header(header("Content-Type", content_type(RELOAD_SCRIPT_PATH)))
+            .with_header(header("Cache-Control", "no-store"));
+        let _ = request.respond(response);
         return;
     }
     let asked = RequestPath::parse(request.url());

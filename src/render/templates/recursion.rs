@@ -439,7 +439,7 @@ mod tests {
     #[test]
     fn the_built_in_theme_has_no_circle() {
         let theme = Theme::load(
-            std::path::Path::new("/nonexistent"),
+            &crate::load::boundary::SiteFolder::new(std::path::Path::new("/nonexistent")),
             "default",
             &mut Vec::new(),
         );
