@@ -18,6 +18,8 @@ pub struct Site {
     pub files: Vec<(Vec<u8>, Vec<u8>)>,
     /// `markdown.raw_html` as the configuration writes it, for reports.
     pub mode: String,
+    /// The part of the site this case may break, if any.
+    pub breaks: String,
     /// Extra arguments to `build`.
     pub build_args: Vec<String>,
     /// Whether to run `boletin check` on the site too.
@@ -45,20 +47,20 @@ pub struct Locales {
 /// first choice every time, never an error.
 pub struct Gen<'a> {
     u: Unstructured<'a>,
-    /// Whether this case may also break the site's rules (bad dates,
-    /// unknown modes, missing files, mutated bytes); the others keep to
-    /// input that should build, so that their output gets checked.
+    /// Whether the part being made may also break the site's rules (bad
+    /// dates, unknown modes, missing files, mutated bytes). One case in
+    /// three breaks one part only, so that the error paths of each part
+    /// are reached; the rest keep to input that should build, so that
+    /// their output gets checked.
     wild: bool,
 }
 
 impl<'a> Gen<'a> {
     pub fn new(bytes: &'a [u8]) -> Gen<'a> {
-        let mut g = Gen {
+        Gen {
             u: Unstructured::new(bytes),
             wild: false,
-        };
-        g.wild = g.chance(1, 3);
-        g
+        }
     }
 
     /// True `num` times in `den` in a wild case, never otherwise.
@@ -210,6 +212,12 @@ impl<'a> Gen<'a> {
 /// A whole site.
 pub fn site(g: &mut Gen, locales: &Locales) -> Site {
     let mut site = Site::default();
+    let wild_part = if g.chance(1, 3) {
+        Some(g.below(5))
+    } else {
+        None
+    };
+    let part = |g: &mut Gen, n: usize| g.wild = wild_part == Some(n);
     let mut langs = vec!["en"];
     if g.chance(4, 5) {
         langs.push("es");
@@ -217,10 +225,13 @@ pub fn site(g: &mut Gen, locales: &Locales) -> Site {
     if g.chance(1, 8) {
         langs.push("ar");
     }
+    part(g, 0);
     config(g, &mut site, &langs);
+    part(g, 1);
     for lang in &langs {
         locale(g, &mut site, lang, locales);
     }
+    part(g, 2);
     for n in 0..g.range(1, 5) {
         issue(g, &mut site, &langs, n);
     }
@@ -230,10 +241,12 @@ pub fn site(g: &mut Gen, locales: &Locales) -> Site {
     if g.chance(1, 10) {
         statics(g, &mut site);
     }
-    if g.wild(1, 10) {
+    part(g, 3);
+    if g.wild {
         theme(g, &mut site);
     }
-    if g.wild(2, 3) {
+    part(g, 4);
+    if g.wild {
         for _ in 0..g.range(1, 3) {
             mutate(g, &mut site);
         }
@@ -245,6 +258,9 @@ pub fn site(g: &mut Gen, locales: &Locales) -> Site {
         site.build_args.push("--quiet".to_string());
     }
     site.run_check = g.chance(1, 5);
+    if let Some(n) = wild_part {
+        site.breaks = ["boletin.yaml", "locales", "content", "theme", "bytes"][n].to_string();
+    }
     site
 }
 

@@ -197,6 +197,9 @@ struct Tally {
     /// Builds by exit status: how many got far enough to check output.
     built: u64,
     refused: u64,
+    /// Seconds spent in `boletin` itself, and in the checks.
+    boletin_seconds: f64,
+    check_seconds: f64,
     failed_cases: u64,
     by_class: BTreeMap<String, u64>,
     kept_by_class: BTreeMap<String, usize>,
@@ -249,6 +252,10 @@ fn fuzz(options: &Options, locales: &Locales) -> ExitCode {
         "fuzz: builds: {} succeeded (output checked), {} refused the site (exit 1)",
         tally.built, tally.refused
     );
+    println!(
+        "fuzz: time: {:.1} s in boletin, {:.1} s checking its output",
+        tally.boletin_seconds, tally.check_seconds
+    );
     for (class, count) in &tally.by_class {
         println!("fuzz:   {count:6}  {class}");
     }
@@ -278,6 +285,8 @@ fn record(tally: &Mutex<Tally>, options: &Options, case: u64, site: &Site, outco
         return;
     };
     tally.cases += 1;
+    tally.boletin_seconds += outcome.boletin_seconds;
+    tally.check_seconds += outcome.check_seconds;
     match outcome.build_code {
         Some(0) => tally.built += 1,
         Some(1) => tally.refused += 1,
@@ -319,9 +328,14 @@ fn keep(dir: &Path, seed: u64, case: u64, site: &Site, outcome: &Outcome) -> std
     }
     write_site(&dir.join("site"), site);
     let mut reason = format!(
-        "seed {seed}, case {case}\nreproduce: cargo test --test fuzz -- --seed {seed} --case {case}\nreplay:    cargo test --test fuzz -- --replay {}\nraw_html: {}\nbuild args: {}\ncheck run: {}\n\n",
+        "seed {seed}, case {case}\nreproduce: cargo test --test fuzz -- --seed {seed} --case {case}\nreplay:    cargo test --test fuzz -- --replay {}\nraw_html: {}\nbreaks: {}\nbuild args: {}\ncheck run: {}\n\n",
         dir.display(),
         site.mode,
+        if site.breaks.is_empty() {
+            "nothing"
+        } else {
+            &site.breaks
+        },
         site.build_args.join(" "),
         site.run_check,
     );
@@ -405,6 +419,8 @@ struct Outcome {
     findings: Vec<Finding>,
     /// The exit status of `build`.
     build_code: Option<i32>,
+    boletin_seconds: f64,
+    check_seconds: f64,
     log: String,
 }
 
@@ -557,6 +573,8 @@ fn build_and_check(site: &Site) -> Outcome {
     let mut findings = Vec::new();
     let mut log = String::new();
     let mut build_code = None;
+    let mut boletin_seconds = 0.0;
+    let checking = Instant::now();
     let case_dir = match tempfile::Builder::new().prefix("boletin-fuzz-").tempdir() {
         Ok(dir) => dir,
         Err(error) => {
@@ -566,6 +584,8 @@ fn build_and_check(site: &Site) -> Outcome {
                     format!("no temporary folder: {error}"),
                 )],
                 build_code: None,
+                boletin_seconds: 0.0,
+                check_seconds: 0.0,
                 log,
             };
         }
@@ -595,6 +615,7 @@ fn build_and_check(site: &Site) -> Outcome {
                 continue;
             }
         };
+        boletin_seconds += ran.seconds;
         log.push_str(&format!(
             "--- `boletin {command}`: {:?} in {:.2} s\nstdout:\n{}\nstderr:\n{}\n",
             ran.status.map(|s| s.into_raw()),
@@ -626,6 +647,8 @@ fn build_and_check(site: &Site) -> Outcome {
     Outcome {
         findings,
         build_code,
+        boletin_seconds,
+        check_seconds: checking.elapsed().as_secs_f64() - boletin_seconds,
         log,
     }
 }
