@@ -18,6 +18,8 @@ pub struct Site {
     pub files: Vec<(Vec<u8>, Vec<u8>)>,
     /// `markdown.raw_html` as the configuration writes it, for reports.
     pub mode: String,
+    /// Symbolic links: path in the site, and what the link says.
+    pub links: Vec<(Vec<u8>, String)>,
     /// The part of the site this case may break, if any.
     pub breaks: String,
     /// Extra arguments to `build`.
@@ -240,6 +242,9 @@ pub fn site(g: &mut Gen, locales: &Locales) -> Site {
     }
     if g.chance(1, 10) {
         statics(g, &mut site);
+    }
+    if g.wild(1, 2) {
+        links(g, &mut site);
     }
     part(g, 3);
     if g.wild {
@@ -692,6 +697,66 @@ fn issue(g: &mut Gen, site: &mut Site, langs: &[&str], n: usize) {
             path,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\"/></svg>\n",
         );
+    }
+}
+
+/// What the fuzzer keeps beside the site, never inside it: a file and an
+/// issue folder that symbolic links in the site lead to. Nothing of them
+/// may be published or printed (PRODUCT.md, "The site reads only files
+/// inside its root").
+pub const OUTSIDE_SECRET: &str = "fuzz-outside-secret-0b4d";
+
+/// The files outside the site, relative to the case folder.
+pub fn outside_files() -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "outside/secret.txt",
+            format!("{OUTSIDE_SECRET}\nsecond line\n"),
+        ),
+        (
+            "outside/issue/index.en.md",
+            format!("---\ntitle: {OUTSIDE_SECRET}\ndate: 2026-03-01\n---\n{OUTSIDE_SECRET}\n"),
+        ),
+    ]
+}
+
+/// Symbolic links that lead out of the site, to `outside_files`.
+fn links(g: &mut Gen, site: &mut Site) {
+    for _ in 0..g.range(1, 2) {
+        let (path, target): (Vec<u8>, &str) = match g.below(5) {
+            0 => {
+                // An issue's cover, if there is a folder issue.
+                let cover = site
+                    .files
+                    .iter()
+                    .map(|(p, _)| p.clone())
+                    .find(|p| p.ends_with(b"/cover.svg"));
+                match cover {
+                    Some(path) => {
+                        site.files.retain(|(p, _)| *p != path);
+                        (path, "../../../../outside/secret.txt")
+                    }
+                    None => (
+                        b"content/issues/linked-cover.en.md".to_vec(),
+                        "../../../outside/secret.txt",
+                    ),
+                }
+            }
+            1 => (
+                b"content/issues/linked-folder".to_vec(),
+                "../../../outside/issue",
+            ),
+            2 => (
+                b"content/issues/linked.en.md".to_vec(),
+                "../../../outside/secret.txt",
+            ),
+            3 => (b"static/leak.txt".to_vec(), "../../outside/secret.txt"),
+            _ => (
+                b"locales/en/leak.ftl".to_vec(),
+                "../../../outside/secret.txt",
+            ),
+        };
+        site.links.push((path, target.to_string()));
     }
 }
 

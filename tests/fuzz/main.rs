@@ -27,7 +27,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::OsStr;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::Read;
-use std::os::unix::ffi::{OsStrExt, OsStringExt};
+use std::os::unix::ffi::OsStrExt;
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
@@ -371,6 +371,22 @@ fn replay(dir: &Path) -> ExitCode {
         site.files
             .push((relative.as_os_str().as_bytes().to_vec(), bytes));
     }
+    for entry in walkdir::WalkDir::new(&root).sort_by_file_name() {
+        let Ok(entry) = entry else { continue };
+        if !entry.path_is_symlink() {
+            continue;
+        }
+        let (Ok(relative), Ok(target)) = (
+            entry.path().strip_prefix(&root),
+            std::fs::read_link(entry.path()),
+        ) else {
+            continue;
+        };
+        site.links.push((
+            relative.as_os_str().as_bytes().to_vec(),
+            target.to_string_lossy().into_owned(),
+        ));
+    }
     if let Ok(reason) = std::fs::read_to_string(dir.join("reason.txt")) {
         for line in reason.lines() {
             if let Some(args) = line.strip_prefix("build args: ") {
@@ -400,9 +416,26 @@ fn replay(dir: &Path) -> ExitCode {
     }
 }
 
-/// Writes the site's files under `root`; a file whose name the file
+/// Writes the site's files under `root`, and the files outside it that
+/// its symbolic links lead to beside `root`; a file whose name the file
 /// system refuses is left out (the kept copy leaves it out the same way).
 fn write_site(root: &Path, site: &Site) {
+    if let Some(case_dir) = root.parent() {
+        for (path, content) in generate::outside_files() {
+            let path = case_dir.join(path);
+            if let Some(parent) = path.parent() {
+                let _ = std::fs::create_dir_all(parent);
+            }
+            let _ = std::fs::write(&path, content);
+        }
+    }
+    for (path, target) in &site.links {
+        let path = root.join(OsStr::from_bytes(path));
+        if let Some(parent) = path.parent() {
+            let _ = std::fs::create_dir_all(parent);
+        }
+        let _ = std::os::unix::fs::symlink(target, &path);
+    }
     for (path, content) in &site.files {
         let path = root.join(OsStr::from_bytes(path));
         if let Some(parent) = path.parent()
@@ -412,6 +445,29 @@ fn write_site(root: &Path, site: &Site) {
         }
         let _ = std::fs::write(&path, content);
     }
+}
+
+/// Where case folders go: `FUZZ_TMPDIR`, else a memory file system when
+/// there is one (removing a built site from disk took as long as building
+/// it), else the usual temporary folder.
+fn temp_root() -> &'static Path {
+    static ROOT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    ROOT.get_or_init(|| {
+        if let Some(dir) = std::env::var_os("FUZZ_TMPDIR") {
+            return PathBuf::from(dir);
+        }
+        let shm = Path::new("/dev/shm");
+        let writable = shm.is_dir()
+            && tempfile::Builder::new()
+                .prefix("boletin-fuzz-probe-")
+                .tempdir_in(shm)
+                .is_ok();
+        if writable {
+            shm.to_path_buf()
+        } else {
+            std::env::temp_dir()
+        }
+    })
 }
 
 /// What one case found, and what the commands printed.
@@ -573,9 +629,13 @@ fn build_and_check(site: &Site) -> Outcome {
     let mut findings = Vec::new();
     let mut log = String::new();
     let mut build_code = None;
+    let mut check_code = None;
     let mut boletin_seconds = 0.0;
     let checking = Instant::now();
-    let case_dir = match tempfile::Builder::new().prefix("boletin-fuzz-").tempdir() {
+    let case_dir = match tempfile::Builder::new()
+        .prefix("boletin-fuzz-")
+        .tempdir_in(temp_root())
+    {
         Ok(dir) => dir,
         Err(error) => {
             return Outcome {
@@ -624,6 +684,14 @@ fn build_and_check(site: &Site) -> Outcome {
             ran.stderr
         ));
         findings.extend(check_status(&ran, &command));
+        if ran.stdout.contains(generate::OUTSIDE_SECRET)
+            || ran.stderr.contains(generate::OUTSIDE_SECRET)
+        {
+            findings.push(Finding::new(
+                "file outside the site printed",
+                format!("`{command}` printed the text of a file outside the site"),
+            ));
+        }
         let code = ran.status.and_then(|s| s.code());
         for mut finding in checks::check_stderr(&ran.stderr, code) {
             finding.detail = format!("`{command}`:\n{}", finding.detail);
@@ -631,8 +699,21 @@ fn build_and_check(site: &Site) -> Outcome {
         }
         let after = listing(case_dir.path());
         findings.extend(compare(&before, &after, &command));
+        if args[0] == "check" {
+            check_code = code;
+        }
         if args[0] == "build" {
             build_code = code;
+            if check_code == Some(0)
+                && code == Some(1)
+                && !site.build_args.iter().any(|a| a == "--drafts")
+            {
+                findings.push(Finding::new(
+                    "check passed but build failed",
+                    "`boletin check` said the site was fine; `boletin build` refused it"
+                        .to_string(),
+                ));
+            }
             let out = root.join("public");
             if code == Some(0) {
                 findings.extend(check_output(&out, site));
@@ -653,14 +734,15 @@ fn build_and_check(site: &Site) -> Outcome {
     }
 }
 
-/// The live-script and XML checks on every page and feed of `out`. A
-/// file copied unchanged from the site's `static/` is the staff's own and
-/// is not judged.
+/// The live-script and XML checks on every page and feed of `out`, and
+/// that nothing from outside the site was published. A file copied
+/// unchanged from the site (from `static/`, or an issue's own files) is
+/// the staff's own and is not judged.
 fn check_output(out: &Path, site: &Site) -> Vec<Finding> {
-    let statics: BTreeMap<Vec<u8>, &Vec<u8>> = site
+    let inputs: BTreeSet<&[u8]> = site
         .files
         .iter()
-        .filter_map(|(path, content)| path.strip_prefix(b"static/").map(|p| (p.to_vec(), content)))
+        .map(|(_, content)| content.as_slice())
         .collect();
     let mut found = Vec::new();
     for entry in walkdir::WalkDir::new(out).sort_by_file_name() {
@@ -672,15 +754,21 @@ fn check_output(out: &Path, site: &Site) -> Vec<Finding> {
         let relative = path.strip_prefix(out).unwrap_or(path);
         let place = relative.display().to_string();
         let extension = path.extension().and_then(OsStr::to_str).unwrap_or("");
-        if !matches!(extension, "html" | "xml") {
-            continue;
-        }
         let Ok(bytes) = std::fs::read(path) else {
             found.push(Finding::new("unreadable-output", place));
             continue;
         };
-        let key = relative.as_os_str().to_os_string().into_vec();
-        if statics.get(&key).is_some_and(|content| **content == bytes) {
+        let secret = generate::OUTSIDE_SECRET.as_bytes();
+        if bytes.windows(secret.len()).any(|w| w == secret) {
+            found.push(Finding::new(
+                "file outside the site published",
+                format!("{place} holds text of a file outside the site"),
+            ));
+        }
+        if !matches!(extension, "html" | "xml") {
+            continue;
+        }
+        if inputs.contains(bytes.as_slice()) {
             continue;
         }
         let text = String::from_utf8_lossy(&bytes);

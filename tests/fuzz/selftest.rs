@@ -58,6 +58,10 @@ const TESTS: &[Test] = &[
         bad_stderr,
     ),
     (
+        "files left, changed or removed outside public/ are reported",
+        listings,
+    ),
+    (
         "the sample site builds with nothing flagged",
         sample_site_is_clean,
     ),
@@ -412,4 +416,41 @@ fn sample_site_is_clean() -> Result<(), String> {
     expect(outcome.findings.is_empty(), || {
         format!("{:?}\n{}", outcome.findings, outcome.log)
     })
+}
+
+fn listings() -> Result<(), String> {
+    use std::path::PathBuf;
+    let before: std::collections::BTreeMap<PathBuf, u64> = [
+        ("site/boletin.yaml", 1),
+        ("site/content/a.en.md", 2),
+        ("tmp", 3),
+    ]
+    .into_iter()
+    .map(|(p, d)| (PathBuf::from(p), d))
+    .collect();
+    let mut after = before.clone();
+    after.insert(PathBuf::from("site/public/index.html"), 4);
+    after.insert(PathBuf::from("site/.boletin/cache/x"), 5);
+    let found = crate::compare(&before, &after, "build");
+    expect(found.is_empty(), || {
+        format!("public/ and .boletin/ are allowed: {found:?}")
+    })?;
+    after.insert(PathBuf::from("site/.public.boletin-staging-7"), 6);
+    after.insert(PathBuf::from("site/content/a.en.md"), 9);
+    after.remove(&PathBuf::from("site/boletin.yaml"));
+    after.insert(PathBuf::from("tmp/x"), 6);
+    let classes: Vec<String> = crate::compare(&before, &after, "build")
+        .into_iter()
+        .map(|f| f.class)
+        .collect();
+    expect(
+        classes
+            == [
+                "file-written-outside-output",
+                "input-changed",
+                "file-written-outside-output",
+                "input-removed",
+            ],
+        || format!("{classes:?}"),
+    )
 }
