@@ -11,7 +11,8 @@
 //!
 //! `cargo test --test fuzz -- --seconds N [--seed S] [--case C] [--jobs J]`
 //! runs for N seconds (5 without the argument, so `cargo test` stays
-//! quick), prints what it found and keeps each failing site in
+//! quick), prints what it found and keeps each failing site (up to
+//! `--keep N` of each kind, 20 by default) in
 //! `fuzz-failures/<seed>-<case>/` with a `reason.txt`. `--replay DIR`
 //! builds and checks a kept site again. The checker's own tests
 //! (`selftest.rs`) run first, every time.
@@ -62,7 +63,7 @@ fn parse_options() -> Result<Options, String> {
             .map_or(0, |d| d.as_nanos() as u64),
         case: None,
         jobs: 1,
-        keep: 5,
+        keep: 20,
         replay: None,
         dump: None,
         filtered_out: false,
@@ -259,8 +260,13 @@ fn fuzz(options: &Options, locales: &Locales) -> ExitCode {
     for (class, count) in &tally.by_class {
         println!("fuzz:   {count:6}  {class}");
     }
-    for dir in &tally.kept {
-        println!("fuzz: kept {}", dir.display());
+    if let Some(first) = tally.kept.first() {
+        println!(
+            "fuzz: kept {} failing sites in {} (up to {} of each kind)",
+            tally.kept.len(),
+            first.parent().unwrap_or(first).display(),
+            options.keep
+        );
     }
     if tally.failed_cases > 0 {
         println!(
@@ -298,7 +304,11 @@ fn record(tally: &Mutex<Tally>, options: &Options, case: u64, site: &Site, outco
     tally.failed_cases += 1;
     let classes: BTreeSet<&str> = outcome.findings.iter().map(|f| f.class.as_str()).collect();
     for class in &classes {
-        *tally.by_class.entry(class.to_string()).or_default() += 1;
+        let count = tally.by_class.entry(class.to_string()).or_default();
+        if *count == 0 {
+            println!("fuzz: case {case}: new kind of failure: {class}");
+        }
+        *count += 1;
     }
     let new_class = classes
         .iter()
