@@ -49,25 +49,73 @@ pub struct Locales {
 /// first choice every time, never an error.
 pub struct Gen<'a> {
     u: Unstructured<'a>,
-    /// Whether the part being made may also break the site's rules (bad
-    /// dates, unknown modes, missing files, mutated bytes). One case in
-    /// three breaks one part only, so that the error paths of each part
-    /// are reached; the rest keep to input that should build, so that
-    /// their output gets checked.
-    wild: bool,
+    /// The one rule of the site this case may break. One case in three
+    /// breaks one rule only, so that each error path is reached without
+    /// another error stopping the build first; the rest keep to input
+    /// that should build, so that their output gets checked.
+    breaks: Option<Break>,
 }
+
+/// The rules a case may break, one at a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Break {
+    /// Unquoted or block YAML scalars holding hostile text.
+    YamlQuoting,
+    /// Bad values in boletin.yaml: sizes of 0, an unconfigured default
+    /// language, an unknown key, an unknown `raw_html` mode.
+    Config,
+    /// A missing or syntactically broken Fluent file.
+    Locales,
+    /// Titles, tags and slugs with no letter to make an address from.
+    NoLetters,
+    /// Odd file and folder names, some not UTF-8.
+    Names,
+    /// Names too long for the file system: slugs and tags over 255 bytes.
+    LongNames,
+    /// Bad front matter values: dates, numbers, booleans, unknown fields,
+    /// languages, translation keys.
+    FrontMatter,
+    /// Covers that are missing, outside the site, or without a description.
+    Covers,
+    /// Symbolic links that lead outside the site.
+    Links,
+    /// A theme template that is broken or includes itself.
+    Theme,
+    /// Blind byte-level mutations of any file.
+    Bytes,
+}
+
+const BREAKS: &[Break] = &[
+    Break::YamlQuoting,
+    Break::Config,
+    Break::Locales,
+    Break::NoLetters,
+    Break::Names,
+    Break::LongNames,
+    Break::FrontMatter,
+    Break::Covers,
+    Break::Links,
+    Break::Theme,
+    Break::Bytes,
+];
 
 impl<'a> Gen<'a> {
     pub fn new(bytes: &'a [u8]) -> Gen<'a> {
         Gen {
             u: Unstructured::new(bytes),
-            wild: false,
+            breaks: None,
         }
     }
 
-    /// True `num` times in `den` in a wild case, never otherwise.
-    fn wild(&mut self, num: u8, den: u8) -> bool {
-        self.wild && self.chance(num, den)
+    /// Whether this case breaks `rule`.
+    fn is(&self, rule: Break) -> bool {
+        self.breaks == Some(rule)
+    }
+
+    /// True `num` times in `den` when this case breaks `rule`, never
+    /// otherwise.
+    fn breaks(&mut self, rule: Break, num: u8, den: u8) -> bool {
+        self.is(rule) && self.chance(num, den)
     }
 
     /// True `num` times in `den`.
@@ -172,8 +220,8 @@ impl<'a> Gen<'a> {
             }
             text.push_str(&piece);
         }
-        // Titles, tags and slugs need a letter; wild cases may lack one.
-        if !self.wild && !text.chars().any(char::is_alphanumeric) {
+        // Titles, tags and slugs need a letter.
+        if !self.is(Break::NoLetters) && !text.chars().any(char::is_alphanumeric) {
             text.push_str(" news");
         }
         text
@@ -182,7 +230,7 @@ impl<'a> Gen<'a> {
     /// `text` as a YAML scalar: usually quoted so it parses, sometimes
     /// plain so that it may not.
     fn yaml(&mut self, text: &str) -> String {
-        if self.wild(1, 3) {
+        if self.breaks(Break::YamlQuoting, 1, 2) {
             return match self.below(2) {
                 0 => text.replace('\n', " "),
                 _ => format!("|\n  {}", text.replace('\n', "\n  ")),
@@ -214,12 +262,9 @@ impl<'a> Gen<'a> {
 /// A whole site.
 pub fn site(g: &mut Gen, locales: &Locales) -> Site {
     let mut site = Site::default();
-    let wild_part = if g.chance(1, 3) {
-        Some(g.below(5))
-    } else {
-        None
-    };
-    let part = |g: &mut Gen, n: usize| g.wild = wild_part == Some(n);
+    if g.chance(1, 3) {
+        g.breaks = Some(*g.pick(BREAKS));
+    }
     let mut langs = vec!["en"];
     if g.chance(4, 5) {
         langs.push("es");
@@ -227,13 +272,10 @@ pub fn site(g: &mut Gen, locales: &Locales) -> Site {
     if g.chance(1, 8) {
         langs.push("ar");
     }
-    part(g, 0);
     config(g, &mut site, &langs);
-    part(g, 1);
     for lang in &langs {
         locale(g, &mut site, lang, locales);
     }
-    part(g, 2);
     for n in 0..g.range(1, 5) {
         issue(g, &mut site, &langs, n);
     }
@@ -243,15 +285,13 @@ pub fn site(g: &mut Gen, locales: &Locales) -> Site {
     if g.chance(1, 10) {
         statics(g, &mut site);
     }
-    if g.wild(1, 2) {
+    if g.is(Break::Links) {
         links(g, &mut site);
     }
-    part(g, 3);
-    if g.wild {
+    if g.is(Break::Theme) {
         theme(g, &mut site);
     }
-    part(g, 4);
-    if g.wild {
+    if g.is(Break::Bytes) {
         for _ in 0..g.range(1, 3) {
             mutate(g, &mut site);
         }
@@ -263,8 +303,8 @@ pub fn site(g: &mut Gen, locales: &Locales) -> Site {
         site.build_args.push("--quiet".to_string());
     }
     site.run_check = g.chance(1, 5);
-    if let Some(n) = wild_part {
-        site.breaks = ["boletin.yaml", "locales", "content", "theme", "bytes"][n].to_string();
+    if let Some(rule) = g.breaks {
+        site.breaks = format!("{rule:?}");
     }
     site
 }
@@ -278,7 +318,11 @@ fn config(g: &mut Gen, site: &mut Site, langs: &[&str]) {
         "https://news.example.org",
     ]);
     let mut text = format!("base_url: {base}\n");
-    let default = if g.wild(1, 10) { "es" } else { "en" };
+    let default = if g.breaks(Break::Config, 1, 5) {
+        "es"
+    } else {
+        "en"
+    };
     text.push_str(&format!("default_language: {default}\nlanguages:\n"));
     for lang in langs {
         let title = g.text();
@@ -293,7 +337,7 @@ fn config(g: &mut Gen, site: &mut Site, langs: &[&str]) {
         }
     }
     if g.chance(1, 2) {
-        let size = if g.wild(1, 3) {
+        let size = if g.breaks(Break::Config, 1, 3) {
             0
         } else {
             *g.pick(&[1usize, 2, 3, 10, 1000])
@@ -301,14 +345,14 @@ fn config(g: &mut Gen, site: &mut Site, langs: &[&str]) {
         text.push_str(&format!("page_size: {size}\n"));
     }
     if g.chance(1, 3) {
-        let limit = if g.wild(1, 3) {
+        let limit = if g.breaks(Break::Config, 1, 3) {
             0
         } else {
             *g.pick(&[1usize, 5, 20])
         };
         text.push_str(&format!("feed_limit: {limit}\n"));
     }
-    let mode = if g.wild(1, 10) {
+    let mode = if g.breaks(Break::Config, 1, 4) {
         *g.pick(&["Sanitize", "none", "[sanitize]"])
     } else {
         *g.pick(&["sanitize", "escape", "trust", ""])
@@ -319,14 +363,14 @@ fn config(g: &mut Gen, site: &mut Site, langs: &[&str]) {
         site.mode = mode.to_string();
         text.push_str(&format!("markdown:\n  raw_html: {mode}\n"));
     }
-    if g.wild(1, 20) {
+    if g.breaks(Break::Config, 1, 5) {
         text.push_str("tittle: typo\n");
     }
     site.add("boletin.yaml", text);
 }
 
 fn locale(g: &mut Gen, site: &mut Site, lang: &str, locales: &Locales) {
-    if g.wild(1, 20) {
+    if g.breaks(Break::Locales, 1, 4) {
         return;
     }
     let mut text = if lang == "es" {
@@ -337,10 +381,10 @@ fn locale(g: &mut Gen, site: &mut Site, lang: &str, locales: &Locales) {
     if g.chance(1, 5) {
         let mut lines: Vec<String> = text.lines().map(String::from).collect();
         let i = g.below(lines.len());
-        match if g.wild { g.below(5) } else { 0 } {
+        match if g.is(Break::Locales) { g.below(5) } else { 0 } {
             0 | 1 => {
                 let mut hostile = g.text().replace(['\n', '\r'], " ");
-                if !g.wild {
+                if !g.is(Break::Locales) {
                     // Braces are Fluent syntax; a valid file quotes them.
                     hostile = hostile
                         .replace('{', "\u{0}")
@@ -379,7 +423,7 @@ fn key(g: &mut Gen, n: usize) -> Vec<u8> {
         return format!("2026-0{}-issue-{n}", 1 + n % 9).into_bytes();
     }
     // The first few should build; the rest may be refused.
-    let odd: Vec<u8> = match g.below(if g.wild { 14 } else { 6 }) {
+    let odd: Vec<u8> = match g.below(if g.is(Break::Names) { 14 } else { 6 }) {
         0 => "café".into(),
         1 => "with space".into(),
         2 => "quote'\"<b>".into(),
@@ -410,7 +454,7 @@ fn key(g: &mut Gen, n: usize) -> Vec<u8> {
 }
 
 fn date(g: &mut Gen) -> String {
-    match g.below(if g.wild { 10 } else { 8 }) {
+    match g.below(if g.is(Break::FrontMatter) { 10 } else { 8 }) {
         0..=5 => format!("2026-{:02}-{:02}", g.range(1, 12), g.range(1, 28)),
         6 => format!(
             "{:04}-{:02}-{:02}",
@@ -443,7 +487,11 @@ fn date(g: &mut Gen) -> String {
 fn list(g: &mut Gen) -> String {
     let items: Vec<String> = (0..g.range(1, 4))
         .map(|_| {
-            let t = g.text();
+            let t = if g.breaks(Break::LongNames, 1, 3) {
+                format!("tag {}", "t".repeat(g.range(240, 300)))
+            } else {
+                g.text()
+            };
             g.yaml(&t).replace('\n', " ")
         })
         .collect();
@@ -471,7 +519,7 @@ fn front_matter(g: &mut Gen, dated: bool, cover_beside: bool, lang_files: &[Stri
         text.push_str(&format!("date: {}\n", date(g)));
     }
     if g.chance(1, 3) {
-        let number = if g.wild(1, 2) {
+        let number = if g.breaks(Break::FrontMatter, 1, 2) {
             *g.pick(&["-1", "4294967296", "1.5", "\"7\""])
         } else {
             *g.pick(&["1", "41", "0", "4294967295"])
@@ -489,36 +537,39 @@ fn front_matter(g: &mut Gen, dated: bool, cover_beside: bool, lang_files: &[Stri
         text.push_str(&format!("authors: {}\n", list(g)));
     }
     if g.chance(1, 4) {
-        let slug = match g.below(if g.wild { 4 } else { 1 }) + if g.wild { 0 } else { 3 } {
-            0 => "../../../escaped".to_string(),
-            1 => "s".repeat(g.range(200, 300)),
-            2 => "a/b".to_string(),
-            _ => g.text(),
+        let slug = if g.breaks(Break::LongNames, 1, 2) {
+            "s".repeat(g.range(240, 300))
+        } else {
+            match g.below(4) {
+                0 => "../../../escaped".to_string(),
+                1 => "a/b".to_string(),
+                _ => g.text(),
+            }
         };
         text.push_str(&format!("slug: {}\n", g.yaml(&slug)));
     }
-    if g.chance(1, 4) && (cover_beside || g.wild) {
-        let cover = match if g.wild { g.below(5) } else { 0 } {
+    if g.chance(1, 4) && (cover_beside || g.is(Break::Covers)) {
+        let cover = match if g.is(Break::Covers) { g.below(5) } else { 0 } {
             0 | 1 => "cover.svg".to_string(),
             2 => "../../../../etc/passwd".to_string(),
             3 => "/etc/passwd".to_string(),
             _ => g.text(),
         };
         text.push_str(&format!("cover: {}\n", g.yaml(&cover)));
-        if !g.wild(1, 5) {
+        if !g.breaks(Break::Covers, 1, 3) {
             let alt = g.text();
             text.push_str(&format!("cover_alt: {}\n", g.yaml(&alt)));
         }
     }
     if g.chance(1, 6) {
-        let draft = if g.wild(1, 2) {
+        let draft = if g.breaks(Break::FrontMatter, 1, 2) {
             *g.pick(&["yes", "1"])
         } else {
             *g.pick(&["true", "false"])
         };
         text.push_str(&format!("draft: {draft}\n"));
     }
-    if g.wild(1, 4) && !lang_files.is_empty() {
+    if g.breaks(Break::FrontMatter, 1, 4) && !lang_files.is_empty() {
         let key = g.text();
         text.push_str(&format!("translation_key: {}\n", g.yaml(&key)));
     }
@@ -541,7 +592,7 @@ fn front_matter(g: &mut Gen, dated: bool, cover_beside: bool, lang_files: &[Stri
             ));
         }
     }
-    if g.wild(1, 15) {
+    if g.breaks(Break::FrontMatter, 1, 8) {
         text.push_str("unknown_field: 1\n");
     }
     text.push_str("---\n");
@@ -672,7 +723,7 @@ fn issue(g: &mut Gen, site: &mut Site, langs: &[&str], n: usize) {
         if i > 0 && g.chance(1, 3) {
             continue;
         }
-        let lang = if g.wild(1, 15) {
+        let lang = if g.breaks(Break::FrontMatter, 1, 8) {
             *g.pick(&["xx", "EN", "en-US", ""])
         } else {
             lang

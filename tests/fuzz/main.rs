@@ -14,8 +14,10 @@
 //! quick), prints what it found and keeps each failing site (up to
 //! `--keep N` of each kind, 20 by default) in
 //! `fuzz-failures/<seed>-<case>/` with a `reason.txt`. `--replay DIR`
-//! builds and checks a kept site again. The checker's own tests
-//! (`selftest.rs`) run first, every time.
+//! builds and checks a kept site again; `--seed S --case C --dump DIR`
+//! only writes a case's site, to look at. `--minutes M` is `--seconds`
+//! times 60. The checker's own tests (`selftest.rs`) run first, every
+//! time.
 
 mod checks;
 mod generate;
@@ -32,8 +34,8 @@ use std::os::unix::ffi::OsStrExt;
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// How long one command may run before it counts as a hang.
@@ -220,7 +222,7 @@ fn fuzz(options: &Options, locales: &Locales) -> ExitCode {
         options.jobs
     );
     let next = AtomicU64::new(options.case.unwrap_or(0));
-    let tally = Arc::new(Mutex::new(Tally::default()));
+    let tally = Mutex::new(Tally::default());
     std::thread::scope(|scope| {
         for _ in 0..options.jobs {
             scope.spawn(|| {
@@ -241,7 +243,7 @@ fn fuzz(options: &Options, locales: &Locales) -> ExitCode {
         }
     });
     let elapsed = started.elapsed().as_secs_f64();
-    let tally = std::mem::take(&mut *tally.lock().unwrap_or_else(|e| e.into_inner()));
+    let tally = tally.into_inner().unwrap_or_else(|e| e.into_inner());
     println!(
         "fuzz: {} cases in {:.1} s ({:.1} cases/s), {} failing",
         tally.cases,
