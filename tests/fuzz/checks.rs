@@ -266,6 +266,24 @@ pub fn check_xml(text: &str, place: &str) -> Vec<Finding> {
     for node in document.descendants().filter(|n| n.is_element()) {
         let name = node.tag_name().name();
         let field = format!("{place} <{name}>");
+        // Readers make feed links clickable: `<link href>` in Atom, the
+        // text of `<link>` in RSS.
+        for attribute in node.attributes() {
+            if matches!(attribute.name(), "href" | "src") && is_script_url(attribute.value()) {
+                found.push(Finding::new(
+                    format!("script-url in {name} {}", attribute.name()),
+                    format!("{field}: {}", shown(attribute.value())),
+                ));
+            }
+        }
+        if matches!(name, "link" | "guid" | "url")
+            && node.text().is_some_and(|t| is_script_url(t.trim()))
+        {
+            found.push(Finding::new(
+                format!("script-url in {name}"),
+                format!("{field}: {}", shown(node.text().unwrap_or(""))),
+            ));
+        }
         match node.attribute("type") {
             Some("html") => {
                 let text: String = node

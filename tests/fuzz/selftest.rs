@@ -320,6 +320,16 @@ fn feeds() -> Result<(), String> {
         found.len() == 1 && found[0].class == "event-handler",
         || format!("RSS: {found:?}"),
     )?;
+    let links = "<rss xmlns:atom=\"http://www.w3.org/2005/Atom\"><channel><link>https://x.example/</link><atom:link href=\"https://x.example/rss.xml\" rel=\"self\"/><item><link> javascript:alert(1)</link></item></channel></rss>";
+    let found = check_xml(links, "rss.xml");
+    expect(
+        found.len() == 1 && found[0].class == "script-url in link",
+        || format!("feed links: {found:?}"),
+    )?;
+    let atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><link href=\"JavaScript:x\"/></feed>";
+    expect(check_xml(atom, "atom.xml").len() == 1, || {
+        "Atom link href".to_string()
+    })?;
     let cdata = "<rss><channel><item><description><![CDATA[<script>alert(1)</script>]]></description></item></channel></rss>";
     expect(check_xml(cdata, "rss.xml").len() == 1, || {
         "CDATA".to_string()
