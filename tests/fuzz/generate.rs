@@ -26,6 +26,9 @@ pub struct Site {
     pub build_args: Vec<String>,
     /// Whether to run `boletin check` on the site too.
     pub run_check: bool,
+    /// Whether to build it a second time, into another folder, and
+    /// compare (the same input gives byte-identical output).
+    pub rebuild: bool,
 }
 
 impl Site {
@@ -303,6 +306,7 @@ pub fn site(g: &mut Gen, locales: &Locales) -> Site {
         site.build_args.push("--quiet".to_string());
     }
     site.run_check = g.chance(1, 5);
+    site.rebuild = g.chance(1, 10);
     if let Some(rule) = g.breaks {
         site.breaks = format!("{rule:?}");
     }

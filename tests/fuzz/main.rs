@@ -7,7 +7,10 @@
 //! - no live script in any page, nor in any feed field readers render as
 //!   HTML; every XML file parses;
 //! - nothing written outside the output folder, no staging folder left
-//!   behind, no input file changed, and no output left by a failed build.
+//!   behind, no input file changed, and no output left by a failed build;
+//! - nothing of a file outside the site (reached by a symbolic link)
+//!   published or printed; `check` passing no site that `build` refuses;
+//!   a second build giving the same bytes.
 //!
 //! `cargo test --test fuzz -- --seconds N [--seed S] [--case C] [--jobs J]`
 //! runs for N seconds (5 without the argument, so `cargo test` stays
@@ -340,7 +343,7 @@ fn keep(dir: &Path, seed: u64, case: u64, site: &Site, outcome: &Outcome) -> std
     }
     write_site(&dir.join("site"), site);
     let mut reason = format!(
-        "seed {seed}, case {case}\nreproduce: cargo test --test fuzz -- --seed {seed} --case {case}\nreplay:    cargo test --test fuzz -- --replay {}\nraw_html: {}\nbreaks: {}\nbuild args: {}\ncheck run: {}\n\n",
+        "seed {seed}, case {case}\nreproduce: cargo test --test fuzz -- --seed {seed} --case {case}\nreplay:    cargo test --test fuzz -- --replay {}\nraw_html: {}\nbreaks: {}\nbuild args: {}\ncheck run: {}\nrebuilt: {}\n\n",
         dir.display(),
         site.mode,
         if site.breaks.is_empty() {
@@ -350,6 +353,7 @@ fn keep(dir: &Path, seed: u64, case: u64, site: &Site, outcome: &Outcome) -> std
         },
         site.build_args.join(" "),
         site.run_check,
+        site.rebuild,
     );
     for finding in &outcome.findings {
         reason.push_str(&format!("[{}]\n{}\n\n", finding.class, finding.detail));
@@ -409,6 +413,9 @@ fn replay(dir: &Path) -> ExitCode {
             }
             if line == "check run: true" {
                 site.run_check = true;
+            }
+            if line == "rebuilt: true" {
+                site.rebuild = true;
             }
         }
     }
@@ -515,7 +522,9 @@ fn listing(dir: &Path) -> BTreeMap<PathBuf, u64> {
 
 /// The output folder and boletin's cache, where a build may write.
 fn may_write(relative: &Path) -> bool {
-    relative.starts_with("site/public") || relative.starts_with("site/.boletin")
+    relative.starts_with("site/public")
+        || relative.starts_with("site/public-again")
+        || relative.starts_with("site/.boletin")
 }
 
 /// Compares the case folder before and after a command.
@@ -735,6 +744,41 @@ fn build_and_check(site: &Site) -> Outcome {
                     "the build failed but public/ exists".to_string(),
                 ));
             }
+        }
+    }
+    if build_code == Some(0) && site.rebuild {
+        let mut again = vec![
+            "build".to_string(),
+            "--output".to_string(),
+            "public-again".to_string(),
+        ];
+        again.extend(site.build_args.iter().cloned());
+        match run(&root, case_dir.path(), &again) {
+            Ok(ran) => {
+                boletin_seconds += ran.seconds;
+                findings.extend(check_status(&ran, &again.join(" ")));
+                let (first, second) = (
+                    listing(&root.join("public")),
+                    listing(&root.join("public-again")),
+                );
+                if first != second {
+                    let differ: Vec<String> = first
+                        .keys()
+                        .chain(second.keys())
+                        .filter(|p| first.get(*p) != second.get(*p))
+                        .take(5)
+                        .map(|p| p.display().to_string())
+                        .collect();
+                    findings.push(Finding::new(
+                        "same input, different output",
+                        format!("a second build differs in {}", differ.join(", ")),
+                    ));
+                }
+            }
+            Err(error) => findings.push(Finding::new(
+                "harness",
+                format!("cannot run boletin: {error}"),
+            )),
         }
     }
     Outcome {
