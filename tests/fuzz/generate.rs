@@ -262,8 +262,18 @@ impl<'a> Gen<'a> {
     }
 }
 
-/// A whole site.
-pub fn site(g: &mut Gen, locales: &Locales) -> Site {
+/// What every case starts from.
+pub struct Settings {
+    pub locales: Locales,
+    /// The `markdown.raw_html` values to write (`""` leaves the key out).
+    pub modes: Vec<&'static str>,
+}
+
+/// The modes a site may choose: the three, and the default.
+pub const MODES: &[&str] = &["sanitize", "escape", "trust", ""];
+
+pub fn site(g: &mut Gen, settings: &Settings) -> Site {
+    let locales = &settings.locales;
     let mut site = Site::default();
     if g.chance(1, 3) {
         g.breaks = Some(*g.pick(BREAKS));
@@ -275,7 +285,7 @@ pub fn site(g: &mut Gen, locales: &Locales) -> Site {
     if g.chance(1, 8) {
         langs.push("ar");
     }
-    config(g, &mut site, &langs);
+    config(g, &mut site, &langs, &settings.modes);
     for lang in &langs {
         locale(g, &mut site, lang, locales);
     }
@@ -313,7 +323,7 @@ pub fn site(g: &mut Gen, locales: &Locales) -> Site {
     site
 }
 
-fn config(g: &mut Gen, site: &mut Site, langs: &[&str]) {
+fn config(g: &mut Gen, site: &mut Site, langs: &[&str], modes: &[&'static str]) {
     let base = *g.pick(&[
         "https://news.example.org/",
         "https://news.example.org/boletin/",
@@ -359,7 +369,7 @@ fn config(g: &mut Gen, site: &mut Site, langs: &[&str]) {
     let mode = if g.breaks(Break::Config, 1, 4) {
         *g.pick(&["Sanitize", "none", "[sanitize]"])
     } else {
-        *g.pick(&["sanitize", "escape", "trust", ""])
+        *g.pick(modes)
     };
     if mode.is_empty() {
         site.mode = "sanitize (default)".to_string();

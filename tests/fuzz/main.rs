@@ -19,7 +19,8 @@
 //! `fuzz-failures/<seed>-<case>/` with a `reason.txt`. `--replay DIR`
 //! builds and checks a kept site again; `--seed S --case C --dump DIR`
 //! only writes a case's site, to look at. `--minutes M` is `--seconds`
-//! times 60. The checker's own tests (`selftest.rs`) run first, every
+//! times 60. `--modes sanitize,escape,trust,default` picks the
+//! `raw_html` modes sites use (all four by default). The checker's own tests (`selftest.rs`) run first, every
 //! time.
 
 mod checks;
@@ -28,7 +29,7 @@ mod payloads;
 mod selftest;
 
 use checks::Finding;
-use generate::{Locales, Site};
+use generate::{Locales, Settings, Site};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::OsStr;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -55,6 +56,8 @@ struct Options {
     replay: Option<PathBuf>,
     /// Write case `--case C` into this folder without building it.
     dump: Option<PathBuf>,
+    /// `--modes sanitize,escape`: the `raw_html` modes sites may use.
+    modes: Vec<&'static str>,
     /// A test-name filter from `cargo test NAME` that does not name us.
     filtered_out: bool,
     list: bool,
@@ -71,6 +74,7 @@ fn parse_options() -> Result<Options, String> {
         keep: 20,
         replay: None,
         dump: None,
+        modes: generate::MODES.to_vec(),
         filtered_out: false,
         list: false,
     };
@@ -115,6 +119,22 @@ fn parse_options() -> Result<Options, String> {
             }
             "--replay" => options.replay = Some(PathBuf::from(value("--replay")?)),
             "--dump" => options.dump = Some(PathBuf::from(value("--dump")?)),
+            "--modes" => {
+                let list = value("--modes")?;
+                let mut modes = Vec::new();
+                for name in list.split(',') {
+                    let name = if name == "default" { "" } else { name };
+                    match generate::MODES.iter().find(|m| **m == name) {
+                        Some(mode) => modes.push(*mode),
+                        None => {
+                            return Err(format!(
+                                "--modes takes sanitize, escape, trust or default, not {name:?}"
+                            ));
+                        }
+                    }
+                }
+                options.modes = modes;
+            }
             "--list" => options.list = true,
             // libtest's options, which `cargo test -- …` hands every target.
             "--test-threads" | "--skip" | "--color" | "--format" | "-Z" | "--logfile" => {
@@ -163,8 +183,12 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let settings = Settings {
+        locales,
+        modes: options.modes.clone(),
+    };
     if let Some(dir) = &options.dump {
-        let site = make_site(options.seed, options.case.unwrap_or(0), &locales);
+        let site = make_site(options.seed, options.case.unwrap_or(0), &settings);
         write_site(dir, &site);
         println!(
             "fuzz: wrote case {} of seed {} into {}",
@@ -174,7 +198,7 @@ fn main() -> ExitCode {
         );
         return ExitCode::SUCCESS;
     }
-    fuzz(&options, &locales)
+    fuzz(&options, &settings)
 }
 
 fn repository_locales() -> Result<Locales, String> {
@@ -190,11 +214,11 @@ fn repository_locales() -> Result<Locales, String> {
 }
 
 /// The site of case `case` of run `seed`.
-fn make_site(seed: u64, case: u64, locales: &Locales) -> Site {
+fn make_site(seed: u64, case: u64, settings: &Settings) -> Site {
     let mut rng = fastrand::Rng::with_seed(seed ^ case.wrapping_mul(0x9E37_79B9_7F4A_7C15));
     let mut bytes = vec![0u8; CASE_BYTES];
     rng.fill(&mut bytes);
-    generate::site(&mut generate::Gen::new(&bytes), locales)
+    generate::site(&mut generate::Gen::new(&bytes), settings)
 }
 
 #[derive(Default)]
@@ -212,7 +236,7 @@ struct Tally {
     kept: Vec<PathBuf>,
 }
 
-fn fuzz(options: &Options, locales: &Locales) -> ExitCode {
+fn fuzz(options: &Options, settings: &Settings) -> ExitCode {
     let started = Instant::now();
     let deadline = Duration::from_secs_f64(options.seconds.max(0.0));
     println!(
@@ -238,7 +262,7 @@ fn fuzz(options: &Options, locales: &Locales) -> ExitCode {
                     } else if started.elapsed() >= deadline && case > 0 {
                         return;
                     }
-                    let site = make_site(options.seed, case, locales);
+                    let site = make_site(options.seed, case, settings);
                     let outcome = build_and_check(&site);
                     record(&tally, options, case, &site, &outcome);
                 }
