@@ -255,8 +255,13 @@ pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> Rendere
 
 /// Takes the characters XML forbids out of text pulldown-cmark decoded
 /// from a character reference (`&#1;`): they would otherwise reach the
-/// sanitizer's output.
+/// sanitizer's output. Text borrowed from the body is a slice of the
+/// cleaned text already, so only text pulldown-cmark made is looked at
+/// (looking at every piece was 3% of a build).
 fn clean_decoded(text: &mut CowStr) {
+    if matches!(text, CowStr::Borrowed(_)) {
+        return;
+    }
     if let Cow::Owned(cleaned) = without_forbidden_characters(text) {
         *text = cleaned.into();
     }

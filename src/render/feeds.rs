@@ -16,7 +16,7 @@ use time::macros::format_description;
 use time::{Date, OffsetDateTime, Time};
 
 #[derive(Serialize)]
-struct FeedEntry {
+pub(super) struct FeedEntry {
     title: String,
     url: String,
     id: String,
@@ -32,12 +32,12 @@ struct FeedEntry {
 }
 
 #[derive(Serialize)]
-struct Feed {
+struct Feed<'a> {
     self_url: String,
     home_url: String,
     updated: String,
     pub_date: String,
-    entries: Vec<FeedEntry>,
+    entries: &'a [FeedEntry],
 }
 
 #[derive(Serialize)]
@@ -73,8 +73,36 @@ impl Renderer<'_> {
     /// written in `lang`, never fallbacks.
     pub(super) fn feed(&self, lang: &Lang, file: &str) -> Context {
         let site = self.site;
-        let entries: Vec<FeedEntry> = site
+        let entries = match self.feed_entries.get(lang) {
+            Some(cached) => cached
+                .get_or_init(|| self.make_feed_entries(lang))
+                .as_slice(),
+            None => &[],
+        };
+        let newest = site
             .issues
+            .iter()
+            .filter_map(|d| d.translations.get(lang)?.front.date)
+            .max()
+            .unwrap_or(NO_DATE);
+        let mut context = self.context(self.frame(lang));
+        context.insert(
+            "feed",
+            &Feed {
+                self_url: self.absolute(&site.urls.feed(lang, file)),
+                home_url: self.absolute(&site.urls.archive(lang, 1)),
+                updated: rfc3339(newest),
+                pub_date: rfc2822(newest),
+                entries,
+            },
+        );
+        context
+    }
+
+    /// The entries of `lang`'s feeds: the newest issues written in it.
+    fn make_feed_entries(&self, lang: &Lang) -> Vec<FeedEntry> {
+        let site = self.site;
+        site.issues
             .iter()
             .enumerate()
             .filter_map(|(index, document)| {
@@ -105,25 +133,7 @@ impl Renderer<'_> {
                     url,
                 }
             })
-            .collect();
-        let newest = site
-            .issues
-            .iter()
-            .filter_map(|d| d.translations.get(lang)?.front.date)
-            .max()
-            .unwrap_or(NO_DATE);
-        let mut context = self.context(self.frame(lang));
-        context.insert(
-            "feed",
-            &Feed {
-                self_url: self.absolute(&site.urls.feed(lang, file)),
-                home_url: self.absolute(&site.urls.archive(lang, 1)),
-                updated: rfc3339(newest),
-                pub_date: rfc2822(newest),
-                entries,
-            },
-        );
-        context
+            .collect()
     }
 
     /// Every canonical page: archives, issues and pages in the languages

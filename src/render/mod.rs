@@ -92,6 +92,10 @@ pub struct Renderer<'a> {
     entries: HashMap<Lang, Vec<context::Entry>>,
     /// Why `entry.html` could not be rendered, each reason once.
     entry_problems: Vec<Diagnostic>,
+    /// Each language's feed entries, made by whichever of its two feeds
+    /// is rendered first: their content passes the sanitizer once more
+    /// (to make links absolute), which is worth doing once.
+    feed_entries: HashMap<Lang, std::sync::OnceLock<Vec<feeds::FeedEntry>>>,
 }
 
 /// One file to render.
@@ -504,6 +508,11 @@ impl<'a> Renderer<'a> {
             language_contexts: HashMap::new(),
             entries: HashMap::new(),
             entry_problems: Vec::new(),
+            feed_entries: site
+                .config
+                .langs()
+                .map(|lang| (lang.clone(), std::sync::OnceLock::new()))
+                .collect(),
         };
         for lang in site.config.langs() {
             let frame = renderer.language_frame(lang);
