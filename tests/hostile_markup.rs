@@ -651,3 +651,35 @@ fn a_theme_cannot_publish_the_environment_of_the_build_machine() {
     assert!(!stderr.contains("secret-4b1d"));
     assert!(!fixture.out().exists(), "nothing published");
 }
+
+#[test]
+fn text_nested_absurdly_deep_is_an_error_at_its_line_not_a_long_wait() {
+    // 100 KB of `>` once took the sanitizer minutes (html5ever's work
+    // grows with the square of the depth), in every mode.
+    for mode in MODES {
+        let fixture = fixture_in_mode(mode);
+        fixture.issue(
+            "deep",
+            "en",
+            "Deep",
+            "2026-03-01",
+            "",
+            &format!("Fine.\n\n{}deep\n", "> ".repeat(50_000)),
+        );
+        fixture.issue(
+            "divs",
+            "en",
+            "Divs",
+            "2026-03-02",
+            "",
+            &format!("Fine.\n\n{}deep\n", "<div>".repeat(20_000)),
+        );
+        let run = fixture.build(&[]);
+        assert_site_error(&run);
+        assert_stderr_has(&run, "content/issues/deep/index.en.md:7");
+        if mode != "escape" {
+            assert_stderr_has(&run, "content/issues/divs/index.en.md:7");
+        }
+        assert_stderr_has(&run, "levels deep");
+    }
+}
