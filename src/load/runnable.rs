@@ -35,7 +35,7 @@ pub fn check(listed: &Path, source: &Path) -> Result<(), Diagnostic> {
     if kinds.iter().any(|kind| RUNNABLE.contains(kind)) {
         return Err(Diagnostic::error(
             listed,
-            "this file would be published as a web page or script of the site, which the sanitizer never sees",
+            "this file is a web page or script: beside an issue it would be published as it is, and could run code on the site",
         )
         .help(
             "a web page or script beside an issue would be published without the sanitizer; put its content in the issue's Markdown, or the file in static/ if you wrote it yourself",
