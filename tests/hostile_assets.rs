@@ -98,6 +98,28 @@ fn scripts_and_xml_documents_beside_an_issue_are_refused_whatever_their_case() {
 }
 
 #[test]
+fn a_web_page_without_an_extension_is_refused_by_how_it_starts() {
+    let page = site("trust", "", "<iframe src=\"notes\" title=\"t\"></iframe>\n");
+    page.write(
+        &format!("content/issues/{KEY}/notes"),
+        "\n<HTML><script>alert(document.domain)</script>\n",
+    );
+    assert_both_refuse(
+        &page,
+        &format!("content/issues/{KEY}/notes"),
+        "starts like a web page",
+    );
+    // The same words in a file whose type is known are text, published.
+    let site = site("sanitize", "", "Body.\n");
+    site.write(
+        &format!("content/issues/{KEY}/notes.txt"),
+        "<html> in a note\n",
+    );
+    site.build(&[]).assert_ok();
+    assert!(site.exists(&format!("en/issues/{KEY}/notes.txt")));
+}
+
+#[test]
 fn an_svg_cover_with_an_onload_handler_is_refused() {
     let site = svg_cover(
         "<svg xmlns=\"http://www.w3.org/2000/svg\"\n     onload=\"alert(document.domain)\">\n<rect width=\"1\" height=\"1\"/>\n</svg>\n",

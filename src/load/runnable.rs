@@ -3,7 +3,10 @@
 //! sanitizer and without the pages' Content-Security-Policy. So a file a
 //! browser would open as a document that runs script, a web page or a
 //! script beside an issue, is refused by name and never published; an SVG
-//! image is published only when `svg` finds that it only draws.
+//! image is published only when `svg` finds that it only draws. A file
+//! whose name gives it no type a web server knows may be sent with none,
+//! and a browser then guesses from its first bytes: one that starts like
+//! a web page is refused too.
 //!
 //! The kind of a file is read from every part of its name after the first
 //! dot, not only the last: some servers (Apache) serve `a.html.x` as a
@@ -44,7 +47,78 @@ pub fn check(listed: &Path, source: &Path) -> Result<(), Diagnostic> {
     if kinds.contains(&"svg") {
         return check_svg(listed, source);
     }
+    let known = kinds
+        .last()
+        .is_some_and(|kind| SERVED_AS_WHAT_THEY_ARE.contains(kind));
+    if !known && starts_like_a_web_page(listed, source)? {
+        return Err(Diagnostic::error(
+            listed,
+            "this file starts like a web page, and its name does not tell a web server what else it is, so a browser could open it as a page of the site",
+        )
+        .help(
+            "a web page or script beside an issue would be published without the sanitizer; put its content in the issue's Markdown, or the file in static/ if you wrote it yourself; if it is plain text, name it .txt",
+        ));
+    }
     Ok(())
+}
+
+/// Extensions every web server sends with a type of their own (images,
+/// sound, video, documents, text), which browsers never take for a page.
+/// A file with any other name, or none, may be sent without a type, and a
+/// browser then reads its first bytes to guess: it is checked for that.
+const SERVED_AS_WHAT_THEY_ARE: &[&str] = &[
+    "png", "jpg", "jpeg", "gif", "webp", "avif", "ico", "bmp", "tif", "tiff", "pdf", "mp3", "m4a",
+    "ogg", "oga", "opus", "wav", "flac", "mp4", "m4v", "webm", "ogv", "mov", "txt", "csv", "css",
+    "json", "woff", "woff2", "ttf", "otf", "zip", "epub", "doc", "docx", "odt", "xls", "xlsx",
+    "ods", "ppt", "pptx", "odp", "ics", "vcf",
+];
+
+/// Whether a browser guessing the type of the file from its first bytes
+/// would take it for HTML or XML (the patterns of the WHATWG MIME
+/// Sniffing standard, "rules for identifying an unknown MIME type").
+fn starts_like_a_web_page(listed: &Path, source: &Path) -> Result<bool, Diagnostic> {
+    use std::io::Read;
+    let cannot_read =
+        |e: std::io::Error| Diagnostic::error(listed, format!("cannot read the file: {e}"));
+    let mut start = Vec::with_capacity(512);
+    std::fs::File::open(source)
+        .map_err(cannot_read)?
+        .take(512)
+        .read_to_end(&mut start)
+        .map_err(cannot_read)?;
+    Ok(sniffs_as_markup(&start))
+}
+
+/// The HTML and XML patterns of MIME sniffing, after leading white space.
+fn sniffs_as_markup(start: &[u8]) -> bool {
+    const TAGS: &[&[u8]] = &[
+        b"<!doctype html",
+        b"<html",
+        b"<head",
+        b"<script",
+        b"<iframe",
+        b"<h1",
+        b"<div",
+        b"<font",
+        b"<table",
+        b"<a",
+        b"<style",
+        b"<title",
+        b"<b",
+        b"<body",
+        b"<br",
+        b"<p",
+        b"<!--",
+    ];
+    let text = start.trim_ascii_start();
+    if text.len() >= 5 && text[..5].eq_ignore_ascii_case(b"<?xml") {
+        return true;
+    }
+    TAGS.iter().any(|tag| {
+        text.len() > tag.len()
+            && text[..tag.len()].eq_ignore_ascii_case(tag)
+            && matches!(text[tag.len()], b' ' | b'>')
+    })
 }
 
 fn check_svg(listed: &Path, source: &Path) -> Result<(), Diagnostic> {
@@ -92,9 +166,30 @@ mod tests {
             let listed = Path::new("content/issues/k").join(name);
             assert!(check(&listed, &listed).is_err(), "{name}");
         }
-        for name in ["photo.jpg", "notes.txt", "report.pdf", "no-extension"] {
+        // Files of known types are not opened: these do not exist.
+        for name in ["photo.jpg", "notes.txt", "report.pdf", "a.b.PNG"] {
             let listed = Path::new("content/issues/k").join(name);
             assert_eq!(check(&listed, &listed), Ok(()), "{name}");
         }
+        let folder = tempfile::tempdir().unwrap();
+        let notes = folder.path().join("notes");
+        std::fs::write(&notes, "Call at 5.\n").unwrap();
+        assert_eq!(check(&notes, &notes), Ok(()));
+        let page = folder.path().join("page.dat");
+        std::fs::write(&page, "<html><script>alert(1)</script>").unwrap();
+        assert!(check(&page, &page).is_err());
+    }
+
+    #[test]
+    fn a_file_a_browser_would_guess_is_a_page_is_told_from_its_start() {
+        assert!(sniffs_as_markup(b"  \n<HTML><script>x</script>"));
+        assert!(sniffs_as_markup(b"<!DOCTYPE html>"));
+        assert!(sniffs_as_markup(b"<p onclick=x>"));
+        assert!(sniffs_as_markup(b"<?xml version=\"1.0\"?>"));
+        assert!(sniffs_as_markup(b"<!-- x -->"));
+        assert!(!sniffs_as_markup(b"\x89PNG\r\n"));
+        assert!(!sniffs_as_markup(b"<pre>"));
+        assert!(!sniffs_as_markup(b"plain notes <html>"));
+        assert!(!sniffs_as_markup(b""));
     }
 }
