@@ -44,13 +44,18 @@ pub fn check(listed: &Path, source: &Path) -> Result<(), Diagnostic> {
             "a web page or script beside an issue would be published without the sanitizer; put its content in the issue's Markdown, or the file in static/ if you wrote it yourself",
         ));
     }
-    if kinds.contains(&"svg") {
-        return check_svg(listed, source);
-    }
+    // The last extension a server knows gives the type: `a.svg.png` is
+    // sent as a PNG image, `a.svg` and `a.svg.x` as SVG.
     let known = kinds
         .last()
         .is_some_and(|kind| SERVED_AS_WHAT_THEY_ARE.contains(kind));
-    if !known && starts_like_a_web_page(listed, source)? {
+    if known {
+        return Ok(());
+    }
+    if kinds.contains(&"svg") {
+        return check_svg(listed, source);
+    }
+    if starts_like_a_web_page(listed, source)? {
         return Err(Diagnostic::error(
             listed,
             "this file starts like a web page, and its name does not tell a web server what else it is, so a browser could open it as a page of the site",
