@@ -497,12 +497,14 @@ fn a_static_file_over_an_issues_cover_is_an_error() {
 fn a_file_beside_an_issue_where_its_page_is_written_is_an_error() {
     let site = site();
     site.write("content/issues/2026-03-meeting/index.html", "mine\n");
-    assert_collision(
-        &site,
-        "content/issues/2026-03-meeting/index.html",
-        "the `en` page of content/issues/2026-03-meeting/index.en.md",
-        "en/issues/2026-03-meeting/index.html",
-    );
+    // A web page beside an issue is refused before it could collide
+    // (tests/hostile_assets.rs): the one error names it and says why.
+    for run in [site.run(&["check"]), site.build(&[])] {
+        assert_site_error(&run);
+        assert_stderr_has(&run, "--> content/issues/2026-03-meeting/index.html");
+        assert_stderr_has(&run, "web page or script");
+    }
+    assert!(!site.out().exists());
 }
 
 #[test]

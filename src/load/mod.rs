@@ -5,10 +5,14 @@
 //! Walks are sorted by file name so that the same folder always gives the
 //! same order, whatever the file system says. Every path is vetted by
 //! `boundary` before it is opened: nothing outside the site is read, and
-//! later stages get only vetted paths to copy.
+//! later stages get only vetted paths to copy. A file beside an issue
+//! that a browser would run (a web page, a script, an SVG image with
+//! script) is refused by `runnable`, so it is never published.
 
 pub mod boundary;
 pub mod front_matter;
+mod runnable;
+mod svg;
 pub mod theme;
 
 use crate::config::Config;
@@ -175,7 +179,8 @@ fn read_entry(
 struct IssueFolder {
     /// Its own `.md` files (deeper ones are neither content nor copied).
     markdown: Vec<SiteEntry>,
-    /// Every other file, to copy beside its pages.
+    /// Every other file, to copy beside its pages, but for those
+    /// `runnable` refuses: web pages, scripts, SVG images with script.
     assets: Vec<Asset>,
     /// What in it was refused or could not be read.
     unreadable: Vec<Diagnostic>,
@@ -204,11 +209,15 @@ fn list_issue_folder(site: &SiteFolder, folder: &SiteEntry) -> IssueFolder {
                 listed.markdown.push(item);
             }
         } else {
-            listed.assets.push(Asset {
+            let asset = Asset {
                 relative: relative(&folder.path, &item.path),
                 listed: site.relative(&item.path),
                 source: item.real,
-            });
+            };
+            match runnable::check(&asset.listed, &asset.source) {
+                Ok(()) => listed.assets.push(asset),
+                Err(refused) => listed.unreadable.push(refused),
+            }
         }
     }
     listed
@@ -514,9 +523,16 @@ fn check_cover(
             .help("check the file name, or put the image next to the Markdown file"),
         );
     }
+    let listed = site.relative(&listed);
+    // A cover beside a file of the flat form, which no folder listing
+    // checked; in an issue's folder, one the listing refused (the same
+    // error again, which the report shows once).
+    if let Err(refused) = runnable::check(&listed, &source) {
+        return Some(refused);
+    }
     assets.push(Asset {
         source,
-        listed: site.relative(&listed),
+        listed,
         relative: cover_path.to_path_buf(),
     });
     None
