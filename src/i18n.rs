@@ -14,6 +14,10 @@
 //! Dates use CLDR's long format for the language through ICU4X, so any
 //! configured language gets them right, not only English and Spanish.
 
+mod nesting;
+
+pub(crate) use nesting::parseable;
+
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::lang::Lang;
@@ -89,13 +93,24 @@ impl Locales {
         let mut bundles = HashMap::new();
         let mut messages: BTreeMap<Lang, BTreeMap<String, PathBuf>> = BTreeMap::new();
         let mut dates = HashMap::new();
+        // Languages with a file too deep to read: their messages would
+        // all look missing.
+        let mut unread = std::collections::BTreeSet::new();
         for lang in config.langs() {
             let id = lang.as_str().parse().unwrap_or_default();
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             bundle.set_use_isolating(false);
             let ids = messages.entry(lang.clone()).or_default();
             for file in files.iter().filter(|f| &f.lang == lang) {
-                let resource = match FluentResource::try_new(file.text.clone()) {
+                let text = match parseable(file) {
+                    Ok(text) => text.to_string(),
+                    Err(problem) => {
+                        diagnostics.push(problem);
+                        unread.insert(lang.clone());
+                        continue;
+                    }
+                };
+                let resource = match FluentResource::try_new(text) {
                     Ok(resource) => resource,
                     Err((resource, errors)) => {
                         for error in errors {
@@ -151,7 +166,8 @@ impl Locales {
             plain: locales.plain_messages(),
             ..locales
         };
-        for missing in locales.missing_messages() {
+        let missing = locales.missing_messages();
+        for missing in missing.iter().filter(|m| !unread.contains(&m.lang)) {
             diagnostics.push(
                 Diagnostic::warning(
                     &missing.path,

@@ -45,6 +45,14 @@ struct Language {
 
 /// Checks the interface strings of every language against the theme.
 pub fn check(files: &[LocaleFile], templates: &[Template], default: &Lang) -> Vec<Diagnostic> {
+    // A file nested too deep to parse was reported when the site was
+    // loaded; without its messages, every use of them would look broken.
+    if files
+        .iter()
+        .any(|file| crate::i18n::parseable(file).is_err())
+    {
+        return Vec::new();
+    }
     let mut languages: BTreeMap<Lang, Language> = BTreeMap::new();
     for file in files {
         let language = languages.entry(file.lang.clone()).or_default();
@@ -148,7 +156,10 @@ fn unresolved(
 }
 
 fn read_file(file: &LocaleFile, language: &mut Language) {
-    let resource = match fluent_syntax::parser::parse(file.text.as_str()) {
+    let Ok(text) = crate::i18n::parseable(file) else {
+        return;
+    };
+    let resource = match fluent_syntax::parser::parse(text) {
         Ok(resource) => resource,
         // Syntax errors were reported when the site was loaded.
         Err((resource, _)) => resource,
