@@ -143,6 +143,7 @@ pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> Rendere
     events.extend(Parser::new_ext(body.text, options).into_offset_iter());
     let mut rendered = RenderedBody::default();
     let mut has_raw_html = false;
+    let mut first_raw_html: Option<std::ops::Range<usize>> = None;
     let locator = Locator::new(body);
 
     if let Some(range) = too_deep(&events) {
@@ -200,7 +201,7 @@ pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> Rendere
                 if let Some(problem) = unusable_link(body, dest_url, location()) {
                     rendered.problems.push(problem);
                     *dest_url = CowStr::from("");
-                } else if is_other_host(dest_url) {
+                } else if is_other_host(&href_as_written(dest_url)) {
                     rendered
                         .problems
                         .push(outside_host_warning(body, dest_url, location()));
@@ -259,6 +260,7 @@ pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> Rendere
                     *event = Event::Text(std::mem::replace(html, CowStr::Borrowed("")));
                 } else {
                     has_raw_html = true;
+                    first_raw_html.get_or_insert_with(|| range.clone());
                 }
             }
             _ => {}
@@ -269,7 +271,22 @@ pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> Rendere
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(event, _)| event));
     // See the module header for why a body without raw HTML may skip it.
     rendered.html = if has_raw_html {
-        sanitizer(body.raw_html).clean(&html).to_string()
+        let (clean, elsewhere) = sanitize_noting_other_hosts(&html, body.raw_html);
+        // What the raw-text look above missed (a space around `=`, a
+        // character reference, `/\host`), found on the parsed attributes.
+        for url in elsewhere {
+            let already = rendered
+                .problems
+                .iter()
+                .any(|p| p.message.contains(url.as_str()));
+            if !already {
+                let at = first_raw_html.clone().unwrap_or(0..0);
+                rendered
+                    .problems
+                    .push(outside_host_warning(body, &url, locator.locate(at)));
+            }
+        }
+        clean
     } else {
         html
     };
@@ -478,10 +495,26 @@ fn keep_attribute<'a>(_element: &str, attribute: &str, value: &'a str) -> Option
     {
         return None;
     }
-    match without_forbidden_characters(value) {
-        Cow::Borrowed(_) => Some(Cow::Borrowed(value)),
-        Cow::Owned(_) => None,
+    if !matches!(without_forbidden_characters(value), Cow::Borrowed(_)) {
+        return None;
     }
+    if matches!(attribute, "src" | "srcset" | "poster" | "data") {
+        let elsewhere = if attribute == "srcset" {
+            value.split(',').any(|candidate| {
+                loads_from_elsewhere(candidate.trim().split(' ').next().unwrap_or(""))
+            })
+        } else {
+            loads_from_elsewhere(value)
+        };
+        if elsewhere {
+            LOADED_FROM_ELSEWHERE.with(|noted| {
+                if let Some(noted) = noted.borrow_mut().as_mut() {
+                    noted.push(value.to_string());
+                }
+            });
+        }
+    }
+    Some(Cow::Borrowed(value))
 }
 
 /// `html`, a body's sanitized HTML, with every relative link made
@@ -666,7 +699,43 @@ fn scheme_is_safe(url: &str) -> bool {
 /// Whether loading `url` would make the reader's browser ask another host.
 fn is_other_host(url: &str) -> bool {
     let url = url.trim();
-    url.starts_with("//") || matches!(scheme_of(url).as_deref(), Some("http" | "https"))
+    url.starts_with("//")
+        || matches!(scheme_of(url).as_deref(), Some("http" | "https"))
+        || loads_from_elsewhere(url)
+}
+
+/// Whether a browser loading `url` (an attribute's value as the HTML
+/// parser gave it) would ask another host, read the way the URL standard
+/// reads it: C0 controls and spaces around it dropped, tabs and line
+/// breaks inside removed, `\` taken as `/`, so that `/\host/a.png` and
+/// `&#104;ttps://host/` count.
+fn loads_from_elsewhere(url: &str) -> bool {
+    let cleaned: String = url
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .map(|c| if c == '\\' { '/' } else { c })
+        .collect();
+    cleaned.starts_with("//")
+        || url::Url::parse(&cleaned).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
+}
+
+thread_local! {
+    /// The addresses on other hosts that the sanitizer let through in the
+    /// body being rendered on this thread (`Some` only while `render`
+    /// asks), so that the warning is decided on attributes as parsed, not
+    /// on the raw text.
+    static LOADED_FROM_ELSEWHERE: std::cell::RefCell<Option<Vec<String>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// `html` sanitized in `mode`, with the addresses on other hosts that
+/// its kept `src`, `srcset`, `poster` and `data` attributes load.
+fn sanitize_noting_other_hosts(html: &str, mode: RawHtml) -> (String, Vec<String>) {
+    LOADED_FROM_ELSEWHERE.with(|noted| *noted.borrow_mut() = Some(Vec::new()));
+    let clean = sanitizer(mode).clean(html).to_string();
+    let noted = LOADED_FROM_ELSEWHERE.with(|noted| noted.borrow_mut().take());
+    (clean, noted.unwrap_or_default())
 }
 
 /// Why the link or image `url` cannot stay, as a warning; `None` if it

@@ -683,3 +683,37 @@ fn text_nested_absurdly_deep_is_an_error_at_its_line_not_a_long_wait() {
         assert_stderr_has(&run, "levels deep");
     }
 }
+
+#[test]
+fn raw_html_that_loads_from_another_host_is_warned_about_however_it_is_spelled() {
+    let spellings = [
+        "<img src = \"https://tracker.example/a.png\" alt=\"a\">",
+        "<img src=\"&#104;ttps://tracker.example/b.png\" alt=\"b\">",
+        "<img src=\"/\\tracker.example/c.png\" alt=\"c\">",
+        "<img src=\"\\\\tracker.example/d.png\" alt=\"d\">",
+        "<img src=\"/&#9;/tracker.example/e.png\" alt=\"e\">",
+    ];
+    for spelling in spellings {
+        let fixture = Fixture::new();
+        fixture.issue(
+            "img",
+            "en",
+            "Img",
+            "2026-03-01",
+            "",
+            &format!("Text.\n\n{spelling}\n"),
+        );
+        let run = fixture.build(&[]);
+        run.assert_ok();
+        assert!(
+            run.stderr.contains("from another site") && run.stderr.contains("index.en.md:7"),
+            "{spelling}: no warning at its line:\n{}",
+            run.stderr
+        );
+        let check = fixture.run(&["check"]);
+        assert!(
+            check.stderr.contains("from another site"),
+            "{spelling}: check warns too"
+        );
+    }
+}
