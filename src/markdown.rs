@@ -271,19 +271,35 @@ pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> Rendere
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(event, _)| event));
     // See the module header for why a body without raw HTML may skip it.
     rendered.html = if has_raw_html {
-        let (clean, elsewhere) = sanitize_noting_other_hosts(&html, body.raw_html);
+        let (clean, noted) = sanitize_noting_urls(&html, body.raw_html);
+        let at = first_raw_html.clone().unwrap_or(0..0);
         // What the raw-text look above missed (a space around `=`, a
         // character reference, `/\host`), found on the parsed attributes.
-        for url in elsewhere {
+        for url in noted.elsewhere {
             let already = rendered
                 .problems
                 .iter()
                 .any(|p| p.message.contains(url.as_str()));
             if !already {
-                let at = first_raw_html.clone().unwrap_or(0..0);
-                rendered
-                    .problems
-                    .push(outside_host_warning(body, &url, locator.locate(at)));
+                rendered.problems.push(outside_host_warning(
+                    body,
+                    &url,
+                    locator.locate(at.clone()),
+                ));
+            }
+        }
+        // Links of raw HTML, for `check` to resolve at the content file
+        // (the body's Markdown links are listed already).
+        if body.keep_links {
+            let listed: HashSet<String> = rendered.links.iter().map(|l| l.href.clone()).collect();
+            for url in noted.links {
+                if !listed.contains(&url) {
+                    rendered.links.push(BodyLink {
+                        written: url.clone(),
+                        href: url,
+                        location: locator.locate(at.clone()),
+                    });
+                }
             }
         }
         clean
@@ -507,12 +523,11 @@ fn keep_attribute<'a>(_element: &str, attribute: &str, value: &'a str) -> Option
             loads_from_elsewhere(value)
         };
         if elsewhere {
-            LOADED_FROM_ELSEWHERE.with(|noted| {
-                if let Some(noted) = noted.borrow_mut().as_mut() {
-                    noted.push(value.to_string());
-                }
-            });
+            note(|noted| noted.elsewhere.push(value.to_string()));
         }
+    }
+    if matches!(attribute, "href" | "src") {
+        note(|noted| noted.links.push(value.to_string()));
     }
     Some(Cow::Borrowed(value))
 }
@@ -720,22 +735,38 @@ fn loads_from_elsewhere(url: &str) -> bool {
         || url::Url::parse(&cleaned).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
 }
 
-thread_local! {
-    /// The addresses on other hosts that the sanitizer let through in the
-    /// body being rendered on this thread (`Some` only while `render`
-    /// asks), so that the warning is decided on attributes as parsed, not
-    /// on the raw text.
-    static LOADED_FROM_ELSEWHERE: std::cell::RefCell<Option<Vec<String>>> =
-        const { std::cell::RefCell::new(None) };
+/// What the sanitizer noted of the URLs it kept in one body.
+#[derive(Default)]
+struct Noted {
+    /// Addresses on other hosts that kept `src`, `srcset`, `poster` and
+    /// `data` attributes load.
+    elsewhere: Vec<String>,
+    /// Every kept `href` and `src`, for `check` to resolve.
+    links: Vec<String>,
 }
 
-/// `html` sanitized in `mode`, with the addresses on other hosts that
-/// its kept `src`, `srcset`, `poster` and `data` attributes load.
-fn sanitize_noting_other_hosts(html: &str, mode: RawHtml) -> (String, Vec<String>) {
-    LOADED_FROM_ELSEWHERE.with(|noted| *noted.borrow_mut() = Some(Vec::new()));
+thread_local! {
+    /// What the sanitizer notes in the body being rendered on this thread
+    /// (`Some` only while `render` asks): decided on attributes as
+    /// parsed, not on the raw text.
+    static NOTED: std::cell::RefCell<Option<Noted>> = const { std::cell::RefCell::new(None) };
+}
+
+/// `html` sanitized in `mode`, with what the sanitizer noted of it.
+fn sanitize_noting_urls(html: &str, mode: RawHtml) -> (String, Noted) {
+    NOTED.with(|noted| *noted.borrow_mut() = Some(Noted::default()));
     let clean = sanitizer(mode).clean(html).to_string();
-    let noted = LOADED_FROM_ELSEWHERE.with(|noted| noted.borrow_mut().take());
+    let noted = NOTED.with(|noted| noted.borrow_mut().take());
     (clean, noted.unwrap_or_default())
+}
+
+/// Notes a URL the sanitizer keeps, if `render` is listening.
+fn note(record: impl FnOnce(&mut Noted)) {
+    NOTED.with(|noted| {
+        if let Some(noted) = noted.borrow_mut().as_mut() {
+            record(noted);
+        }
+    });
 }
 
 /// Why the link or image `url` cannot stay, as a warning; `None` if it

@@ -717,3 +717,34 @@ fn raw_html_that_loads_from_another_host_is_warned_about_however_it_is_spelled()
         );
     }
 }
+
+#[test]
+fn a_broken_link_in_raw_html_is_reported_once_at_its_content_file() {
+    let fixture = Fixture::new();
+    fixture.issue(
+        "raw",
+        "en",
+        "Raw",
+        "2026-03-01",
+        "",
+        "Text.\n\n<a href=\"/en/no-such-página/\">gone</a>\n",
+    );
+    let check = fixture.run(&["check"]);
+    assert_site_error(&check);
+    assert_eq!(
+        check.stderr.matches("no-such-p").count(),
+        2,
+        "one error (message and shown line), not one per page:\n{}",
+        check.stderr
+    );
+    assert!(
+        check.stderr.contains("content/issues/raw/index.en.md:7"),
+        "{}",
+        check.stderr
+    );
+    assert!(
+        !check.stderr.contains("the theme links to"),
+        "{}",
+        check.stderr
+    );
+}
