@@ -5,10 +5,14 @@
 //! counted from the start of the YAML text; callers add the offset of that
 //! text inside its file. No position is read out of a message.
 //!
-//! A text is read in one pass of the parser's events (every key and value
-//! with its mark; a key set twice in one mapping; syntax errors) and one
-//! typed pass (serde-saphyr into the caller's struct), which also lists
-//! every key the struct does not take, each at its own line. The structs
+//! A text is read in a typed pass (serde-saphyr into the caller's struct),
+//! which also lists every key the struct does not take, and, when that
+//! pass finds anything wrong, in one pass of the parser's events (every
+//! key and value with its mark; a key set twice in one mapping; syntax
+//! errors), which puts each problem at its own line. A text with what the
+//! typed pass could let through (an alias, a nested mapping) is always
+//! walked, first. A text with no problem is otherwise read once: the place
+//! of its keys is found only if a caller asks. The structs
 //! therefore do not say `deny_unknown_fields`: this module refuses unknown
 //! keys for them, all of them at once.
 //!
@@ -16,6 +20,7 @@
 
 use serde::de::DeserializeOwned;
 use serde_saphyr::granit_parser::{ErrorKind, Event, Marker, Parser, ScanError, StructureStyle};
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 /// A problem in a YAML text, at the place the parser names.
@@ -68,18 +73,21 @@ pub struct UnknownField {
 /// What a YAML text held: the typed value when it could be made, every
 /// problem found, and where each key and value is.
 #[derive(Debug)]
-pub struct Parsed<T> {
+pub struct Parsed<'t, T> {
     /// `None` when the text is not valid YAML or not of the shape `T`
     /// describes; a value with unknown keys set aside is still given.
     pub value: Option<T>,
     pub problems: Vec<YamlError>,
-    pub keys: Keys,
+    pub keys: Keys<'t>,
 }
 
-/// The place of every key of a YAML text, by path (`["languages", "en"]`).
-#[derive(Debug, Default)]
-pub struct Keys {
-    entries: Vec<KeyEntry>,
+/// The place of every key of a YAML text, by path (`["languages", "en"]`),
+/// found in one pass of the parser's events the first time one is asked
+/// for (most texts are never asked).
+#[derive(Debug)]
+pub struct Keys<'t> {
+    text: &'t str,
+    entries: OnceCell<Vec<KeyEntry>>,
 }
 
 #[derive(Debug)]
@@ -92,9 +100,29 @@ struct KeyEntry {
     value: (usize, usize),
 }
 
-impl Keys {
+impl<'t> Keys<'t> {
+    /// The keys of `text`, to be found when first asked for.
+    pub fn of(text: &'t str) -> Keys<'t> {
+        Keys {
+            text,
+            entries: OnceCell::new(),
+        }
+    }
+
+    fn found(text: &'t str, entries: Vec<KeyEntry>) -> Keys<'t> {
+        Keys {
+            text,
+            entries: OnceCell::from(entries),
+        }
+    }
+
+    fn entries(&self) -> &[KeyEntry] {
+        self.entries
+            .get_or_init(|| walk(self.text).map_or_else(|_| Vec::new(), |(keys, _)| keys))
+    }
+
     fn find(&self, path: &[&str]) -> Option<&KeyEntry> {
-        self.entries.iter().find(|entry| {
+        self.entries().iter().find(|entry| {
             entry
                 .path
                 .iter()
@@ -120,17 +148,39 @@ impl Keys {
 const MAX_ALIAS_EVENTS: usize = 10_000;
 
 /// Parses `text` into `T`, reporting every key `T` does not take.
-pub fn parse<T: DeserializeOwned>(text: &str) -> Parsed<T> {
-    let (keys, mut problems) = match walk(text) {
+pub fn parse<T: DeserializeOwned>(text: &str) -> Parsed<'_, T> {
+    // serde-saphyr refuses what the walk would (syntax errors anywhere in
+    // the text, a key set twice in a mapping), but for two cases: aliases,
+    // which the walk limits before anything expands them, and a key set
+    // twice in spellings serde-saphyr tells apart (`1` and `"1"`) but a
+    // mapping read into strings does not, which only a nested mapping can
+    // hold. A text with neither is read once when nothing is wrong; one
+    // with either is walked first, as an alias bomb must be.
+    let typed_first = !may_hide_problems(text);
+    let mut typed_pass = None;
+    if typed_first {
+        match typed::<T>(text) {
+            (Ok(value), ignored) if ignored.is_empty() => {
+                return Parsed {
+                    value: Some(value),
+                    problems: Vec::new(),
+                    keys: Keys::of(text),
+                };
+            }
+            pass => typed_pass = Some(pass),
+        }
+    }
+    let (entries, mut problems) = match walk(text) {
         Ok(walked) => walked,
         Err(error) => {
             return Parsed {
                 value: None,
                 problems: vec![error],
-                keys: Keys::default(),
+                keys: Keys::found(text, Vec::new()),
             };
         }
     };
+    let keys = Keys::found(text, entries);
     if !problems.is_empty() {
         // A key set twice: the typed pass would only report it again.
         return Parsed {
@@ -139,20 +189,7 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Parsed<T> {
             keys,
         };
     }
-    // A text with no value at all (empty, or only comments) is read as
-    // an empty mapping, so a required key is reported as missing.
-    let text = if keys.entries.is_empty() && !has_value(text) {
-        "{}"
-    } else {
-        text
-    };
-    let mut options = serde_saphyr::Options::default();
-    options.alias_limits.max_total_replayed_events = MAX_ALIAS_EVENTS;
-    options.with_snippet = false;
-    let mut ignored: Vec<Vec<String>> = Vec::new();
-    let result = serde_saphyr::with_deserializer_from_str_with_options(text, options, |de| {
-        serde_ignored::deserialize(de, |path| ignored.push(segments(&path)))
-    });
+    let (result, ignored) = typed_pass.unwrap_or_else(|| typed::<T>(text));
     for path in ignored {
         let Some((field, parent)) = path.split_last() else {
             continue;
@@ -176,7 +213,7 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Parsed<T> {
             let mut error = typed_error(&error);
             // A missing top-level key belongs to no line in particular:
             // point at the start of the mapping it is missing from.
-            let mut top = keys.entries.iter().filter(|e| e.path.len() == 1);
+            let mut top = keys.entries().iter().filter(|e| e.path.len() == 1);
             let first = top.clone().next().map(|e| e.key);
             if error.missing_field.is_some()
                 && top.any(|e| Some(e.key) == error.line.zip(error.column))
@@ -185,7 +222,7 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Parsed<T> {
             }
             // Name the key whose value is wrong, when the error is at one.
             let at = error.line.zip(error.column);
-            if let Some(entry) = keys.entries.iter().find(|e| Some(e.value) == at)
+            if let Some(entry) = keys.entries().iter().find(|e| Some(e.value) == at)
                 && error.unknown_field.is_none()
                 && error.missing_field.is_none()
             {
@@ -199,6 +236,32 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Parsed<T> {
             }
         }
     }
+}
+
+/// The typed pass: `text` read into `T` by serde-saphyr, and the path of
+/// every key `T` does not take.
+fn typed<T: DeserializeOwned>(text: &str) -> (Result<T, serde_saphyr::Error>, Vec<Vec<String>>) {
+    // A text with no value at all (empty, or only comments) is read as
+    // an empty mapping, so a required key is reported as missing.
+    let text = if has_value(text) { text } else { "{}" };
+    let mut options = serde_saphyr::Options::default();
+    options.alias_limits.max_total_replayed_events = MAX_ALIAS_EVENTS;
+    options.with_snippet = false;
+    let mut ignored: Vec<Vec<String>> = Vec::new();
+    let result = serde_saphyr::with_deserializer_from_str_with_options(text, options, |de| {
+        serde_ignored::deserialize(de, |path| ignored.push(segments(&path)))
+    });
+    (result, ignored)
+}
+
+/// Whether `text` may hold what serde-saphyr accepts but the walk refuses:
+/// an alias (`*name`), or a mapping below the top one (`{`, or an indented
+/// line with a key). Front matter seldom has either.
+fn may_hide_problems(text: &str) -> bool {
+    text.contains(['*', '{'])
+        || text
+            .lines()
+            .any(|line| line.starts_with([' ', '\t']) && line.contains([':', '?']))
 }
 
 /// Whether `text` holds a YAML value (anything but blank and comments).
@@ -257,10 +320,10 @@ enum Frame {
 
 /// One pass over the parser's events: the place of every key and value,
 /// and every key set twice in its mapping.
-fn walk(text: &str) -> Result<(Keys, Vec<YamlError>), YamlError> {
+fn walk(text: &str) -> Result<(Vec<KeyEntry>, Vec<YamlError>), YamlError> {
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();
-    let mut keys = Keys::default();
+    let mut keys: Vec<KeyEntry> = Vec::new();
     let mut problems = Vec::new();
     // Nodes under each anchor, to refuse aliases that expand too far.
     // Values under each anchor (counting what aliases inside it repeat),
@@ -323,12 +386,12 @@ fn walk(text: &str) -> Result<(Keys, Vec<YamlError>), YamlError> {
                             seen.insert(key.clone(), at.0);
                             let mut full = parent.clone();
                             full.push(key.clone());
-                            keys.entries.push(KeyEntry {
+                            keys.push(KeyEntry {
                                 path: full,
                                 key: at,
                                 value: at,
                             });
-                            *value_of = Some(Some(keys.entries.len() - 1));
+                            *value_of = Some(Some(keys.len() - 1));
                         }
                     }
                     None
@@ -336,7 +399,7 @@ fn walk(text: &str) -> Result<(Keys, Vec<YamlError>), YamlError> {
                 Some(entry) => {
                     *value_of = None;
                     entry.and_then(|index| {
-                        let entry = keys.entries.get_mut(index)?;
+                        let entry = keys.get_mut(index)?;
                         entry.value = at;
                         Some(entry.path.clone())
                     })
@@ -743,6 +806,50 @@ mod tests {
         let error = problems("title: a\ndate: b\ntitle: c\n").remove(0);
         assert_eq!((error.line, error.column), (Some(3), Some(1)), "{error:?}");
         assert!(error.message.contains("`title` is set twice"));
+    }
+
+    #[test]
+    fn a_key_set_twice_in_spellings_serde_saphyr_tells_apart_is_reported() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct WithExtra {
+            extra: serde_json::Value,
+        }
+        for text in [
+            "extra: {1: a, \"1\": b}\n",
+            "extra:\n  true: a\n  'true': b\n",
+            "extra:\n  - x: 1\n    !!str x: 2\n",
+        ] {
+            let problems = parse::<WithExtra>(text).problems;
+            assert!(
+                problems.iter().any(|p| p.message.contains("is set twice")),
+                "{text:?}: {problems:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_aliases_and_nested_mappings_keep_the_walk() {
+        for text in ["a: *x\n", "a: {b: c}\n", "a:\n  b: c\n", "a:\n\t? b\n"] {
+            assert!(may_hide_problems(text), "{text:?}");
+        }
+        for text in [
+            "a: b\nc: [d, e]\n",
+            "a:\n  - b\n  - c\n",
+            "a: \"b: c?\"\n",
+            "",
+        ] {
+            assert!(!may_hide_problems(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_keys_of_a_text_with_no_problem_are_found_when_asked() {
+        let parsed = parse::<Sample>("title: a\ndate:   b\n");
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        assert_eq!(parsed.keys.value(&["date"]), Some((2, 9)));
+        assert_eq!(parsed.keys.key(&["date"]), Some((2, 1)));
+        assert_eq!(parsed.keys.value(&["slug"]), None);
     }
 
     #[test]

@@ -74,11 +74,41 @@ const LOCATED_FIELDS: &[&str] = &[
     "summary",
 ];
 
+/// Where the fields of `LOCATED_FIELDS` are in a file. Found only when a
+/// diagnostic asks, which most files never do: this keeps the file's
+/// front matter (up to its body) rather than a place for every field.
+#[derive(Clone, Debug, Default)]
+pub struct Locations {
+    /// The file up to its body: both `---` lines and the YAML between.
+    head: String,
+    /// Where the YAML is in `head`.
+    yaml: std::ops::Range<usize>,
+}
+
+impl Locations {
+    /// Where `field` is in the file, if it is one of `LOCATED_FIELDS` and
+    /// the file sets it.
+    pub fn get(&self, field: &str) -> Option<Location> {
+        if !LOCATED_FIELDS.contains(&field) {
+            return None;
+        }
+        let yaml = self.head.get(self.yaml.clone())?;
+        let (line, column) = yaml::Keys::of(yaml).value(&[field])?;
+        // The head ends with the closing `---` line, so a place in it is
+        // shown as it would be in the whole file.
+        Some(Location::at_line_column(
+            &self.head,
+            line + YAML_LINE - 1,
+            column,
+        ))
+    }
+}
+
 /// A content file split in two, with its front matter validated.
 #[derive(Clone, Debug)]
 pub struct Parsed {
     /// Where some fields are in the file, by field name.
-    pub locations: std::collections::BTreeMap<&'static str, Location>,
+    pub locations: Locations,
     pub front: FrontMatter,
     pub body: String,
     /// The file's line number of the body's first line.
@@ -107,6 +137,7 @@ pub fn normalize(mut text: String) -> String {
 /// Splits and validates `text` (already normalised), the file at `path`.
 pub fn parse(path: &Path, text: &str, date_rule: DateRule) -> Result<Parsed, Vec<Diagnostic>> {
     let (yaml_text, body, body_line) = split(path, text).map_err(|d| vec![d])?;
+    let body_start = text.len() - body.len();
     let locate =
         |line: usize, column: usize| Location::at_line_column(text, line + YAML_LINE - 1, column);
     if yaml_text.trim().is_empty() {
@@ -184,10 +215,11 @@ pub fn parse(path: &Path, text: &str, date_rule: DateRule) -> Result<Parsed, Vec
     if !problems.is_empty() {
         return Err(problems);
     }
-    let locations = LOCATED_FIELDS
-        .iter()
-        .filter_map(|&field| Some((field, at_key(field)?)))
-        .collect();
+    let yaml_start = yaml_text.as_ptr() as usize - text.as_ptr() as usize;
+    let locations = Locations {
+        head: text[..body_start].to_string(),
+        yaml: yaml_start..yaml_start + yaml_text.len(),
+    };
     Ok(Parsed {
         locations,
         front: FrontMatter {

@@ -413,8 +413,8 @@ fn read_content_file(
     let parsed = front_matter::parse(&found.path, &text, date_rule)?;
     let mut problems = long_tags(&found.path, &text, &parsed);
     if let Some(cover) = &parsed.front.cover {
-        let at = parsed.locations.get("cover").cloned();
-        problems.extend(check_cover(site, &found, cover, at, &mut assets));
+        let at = || parsed.locations.get("cover");
+        problems.extend(check_cover(site, &found, cover, &at, &mut assets));
     }
     if !problems.is_empty() {
         return Err(problems);
@@ -454,7 +454,7 @@ fn long_tags(path: &Path, text: &str, parsed: &Parsed) -> Vec<Diagnostic> {
         .take(parsed.body_line.saturating_sub(1))
         .map(str::len)
         .sum::<usize>();
-    let mut cursor = at_tags.map_or(0, |at| {
+    let mut cursor = at_tags.as_ref().map_or(0, |at| {
         text.split_inclusive('\n')
             .take(at.line.saturating_sub(1))
             .map(str::len)
@@ -471,7 +471,7 @@ fn long_tags(path: &Path, text: &str, parsed: &Parsed) -> Vec<Diagnostic> {
                     cursor = offset + tag.len();
                     Some(crate::diagnostics::Location::at_offset(text, offset, tag.len()))
                 }
-                None => at_tags.cloned(),
+                None => at_tags.clone(),
             };
             Diagnostic::error(
                 path,
@@ -486,11 +486,12 @@ fn long_tags(path: &Path, text: &str, parsed: &Parsed) -> Vec<Diagnostic> {
 }
 
 /// The cover must be a plain file name (or path) beside the content file.
+/// `at` finds where `cover:` is written, asked only for an error.
 fn check_cover(
     site: &SiteFolder,
     found: &Found,
     cover: &str,
-    at: Option<crate::diagnostics::Location>,
+    at: &dyn Fn() -> Option<crate::diagnostics::Location>,
     assets: &mut Vec<Asset>,
 ) -> Option<Diagnostic> {
     let cover_path = Path::new(cover);
@@ -500,7 +501,7 @@ fn check_cover(
     if !plain || cover.is_empty() {
         return Some(
             Diagnostic::error(&found.path, format!("the cover `{cover}` must be a file beside this one"))
-                .at_opt(at)
+                .at_opt(at())
                 .help("put the image next to the Markdown file and write just its name, such as `cover: cover.jpg`"),
         );
     }
@@ -519,7 +520,7 @@ fn check_cover(
                 &found.path,
                 format!("the cover image `{cover}` does not exist"),
             )
-            .at_opt(at)
+            .at_opt(at())
             .help("check the file name, or put the image next to the Markdown file"),
         );
     }

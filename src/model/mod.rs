@@ -7,7 +7,7 @@ pub mod urls;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::lang::Lang;
-use crate::load::front_matter::FrontMatter;
+use crate::load::front_matter::{FrontMatter, Locations};
 use crate::load::{Asset, ContentFile, Section};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
@@ -49,13 +49,13 @@ pub struct Translation {
     pub tags: Vec<Tag>,
     pub assets: Vec<Asset>,
     /// Where some front matter fields are, for diagnostics.
-    pub locations: BTreeMap<&'static str, Location>,
+    pub locations: Locations,
 }
 
 impl Translation {
     /// Where `field` is in the file, if it is there.
     pub fn location(&self, field: &str) -> Option<Location> {
-        self.locations.get(field).cloned()
+        self.locations.get(field)
     }
 }
 
@@ -298,7 +298,7 @@ fn document_from_files(
                     &file.path,
                     "the slug has no letters or digits to make an address from",
                 )
-                .at_opt(locations.get("slug").cloned())
+                .at_opt(locations.get("slug"))
                 .help("set `slug:` to a few words, such as `slug: spring-meeting`"),
             );
             continue;
@@ -314,7 +314,7 @@ fn document_from_files(
                             "the tag {name:?} has no letters or digits to make an address from"
                         ),
                     )
-                    .at_opt(locations.get("tags").cloned())
+                    .at_opt(locations.get("tags"))
                     .help("use a word or two for each tag"),
                 );
             } else if !tags.iter().any(|t| t.slug == slug) {
@@ -397,7 +397,7 @@ fn document_from_files(
 fn slug_too_long(
     path: &Path,
     front: &FrontMatter,
-    locations: &BTreeMap<&'static str, Location>,
+    locations: &Locations,
     slug: &str,
 ) -> Diagnostic {
     let (from, location) = if front.slug.is_some() {
@@ -414,7 +414,7 @@ fn slug_too_long(
             slug.len()
         ),
     )
-    .at_opt(location.cloned())
+    .at_opt(location)
     .help("set a shorter `slug:`, a few words of the title such as `slug: spring-meeting`")
 }
 
@@ -491,17 +491,20 @@ fn check_unique_urls(
                     d.canonical().path.display()
                 ),
             };
-            let slug_location = document
-                .translations
-                .get(lang)
-                .and_then(|t| t.location("slug"));
+            // Found only for an error: finding it reads the front matter again.
+            let slug_location = || {
+                document
+                    .translations
+                    .get(lang)
+                    .and_then(|t| t.location("slug"))
+            };
             if document.section == Section::Pages && RESERVED_PAGE_SLUGS.contains(&slug) {
                 problems.push(
                     Diagnostic::error(
                         &document.shown_in(lang).path,
                         format!("the address /{lang}/{slug}/ is kept for the site's own pages"),
                     )
-                    .at_opt(slug_location.clone())
+                    .at_opt(slug_location())
                     .help("give this page another `slug:`"),
                 );
             }
@@ -515,7 +518,7 @@ fn check_unique_urls(
                             describe(document)
                         ),
                     )
-                    .at_opt(slug_location)
+                    .at_opt(slug_location())
                     .help("give one of them a different `slug:` in its front matter"),
                 );
             }
