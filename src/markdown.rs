@@ -198,7 +198,7 @@ pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> Rendere
                 clean_decoded(dest_url);
                 clean_decoded(title);
                 let written = body.keep_links.then(|| dest_url.to_string());
-                if let Some(problem) = unusable_link(body, dest_url, location()) {
+                if let Some(problem) = unusable_link(body, dest_url, &location) {
                     rendered.problems.push(problem);
                     *dest_url = CowStr::from("");
                 } else if is_other_host(&href_as_written(dest_url)) {
@@ -636,7 +636,7 @@ fn rewrite_link(
     resolve: &dyn Fn(&Path) -> Option<String>,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<String> {
-    if let Some(problem) = unusable_link(body, dest, location()) {
+    if let Some(problem) = unusable_link(body, dest, location) {
         problems.push(problem);
         return Some(String::new());
     }
@@ -774,14 +774,18 @@ fn note(record: impl FnOnce(&mut Noted)) {
 /// HTML, which skips it, keeps exactly the URLs it would keep: a scheme
 /// of `SAFE_SCHEMES` (read more strictly than browsers read it), and an
 /// address the URL standard can parse as pulldown-cmark writes it.
-fn unusable_link(body: &Body, url: &str, location: Location) -> Option<Diagnostic> {
-    if !scheme_is_safe(url) {
+fn unusable_link(body: &Body, url: &str, location: &dyn Fn() -> Location) -> Option<Diagnostic> {
+    // Without a scheme (as read here, more strictly than the URL standard
+    // does) an address is relative, which the sanitizer keeps: most links
+    // end here, without the cost of writing and parsing them.
+    let scheme = scheme_of(url)?;
+    if !SAFE_SCHEMES.contains(&scheme.as_str()) {
         return Some(
             Diagnostic::warning(
                 body.path,
                 format!("the link `{url}` was removed: links may not run scripts"),
             )
-            .at(location)
+            .at(location())
             .help("link to a web page (https://...), an email address (mailto:...), a phone (tel:...) or a messaging app (sgnl://, whatsapp://)"),
         );
     }
@@ -791,7 +795,7 @@ fn unusable_link(body: &Body, url: &str, location: Location) -> Option<Diagnosti
                 body.path,
                 format!("the link `{url}` was removed: it is not an address a browser can open"),
             )
-            .at(location)
+            .at(location())
             .help("check the address: a web address looks like https://example.org/page"),
         );
     }
