@@ -8,35 +8,7 @@ mod common;
 
 use common::serve::{Answer, Server};
 use common::*;
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-
-/// Every path under `dir` (folders too, links as their target) with the
-/// bytes of files; `None` for folders.
-fn tree(dir: &Path) -> BTreeMap<PathBuf, Option<Vec<u8>>> {
-    fn walk(base: &Path, dir: &Path, found: &mut BTreeMap<PathBuf, Option<Vec<u8>>>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let relative = path.strip_prefix(base).expect("under base").to_path_buf();
-            let kind = entry.file_type().expect("file type");
-            if kind.is_symlink() {
-                let target = std::fs::read_link(&path).expect("link");
-                found.insert(relative, Some(target.to_string_lossy().as_bytes().to_vec()));
-            } else if kind.is_dir() {
-                found.insert(relative, None);
-                walk(base, &path, found);
-            } else {
-                found.insert(relative, Some(std::fs::read(&path).expect("read")));
-            }
-        }
-    }
-    let mut found = BTreeMap::new();
-    walk(dir, dir, &mut found);
-    found
-}
+use std::path::Path;
 
 /// The names directly in `dir`, sorted.
 fn entries(dir: &Path) -> Vec<String> {

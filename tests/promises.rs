@@ -9,33 +9,6 @@ use common::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-/// Every path under `dir` (folders too) with the bytes of files; `None`
-/// for folders.
-fn tree(dir: &Path) -> BTreeMap<PathBuf, Option<Vec<u8>>> {
-    let mut found = BTreeMap::new();
-    fn walk(base: &Path, dir: &Path, found: &mut BTreeMap<PathBuf, Option<Vec<u8>>>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let relative = path.strip_prefix(base).expect("under base").to_path_buf();
-            let kind = entry.file_type().expect("file type");
-            if kind.is_dir() {
-                found.insert(relative, None);
-                walk(base, &path, found);
-            } else if kind.is_symlink() {
-                let target = std::fs::read_link(&path).expect("link");
-                found.insert(relative, Some(target.to_string_lossy().as_bytes().to_vec()));
-            } else {
-                found.insert(relative, Some(std::fs::read(&path).expect("read")));
-            }
-        }
-    }
-    walk(dir, dir, &mut found);
-    found
-}
-
 /// `tree` without anything under `skip` (a path relative to `dir`).
 fn tree_without(dir: &Path, skip: &str) -> BTreeMap<PathBuf, Option<Vec<u8>>> {
     tree(dir)
