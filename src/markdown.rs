@@ -201,7 +201,7 @@ pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> Rendere
                 if let Some(problem) = unusable_link(body, dest_url, &location) {
                     rendered.problems.push(problem);
                     *dest_url = CowStr::from("");
-                } else if is_other_host(&href_as_written(dest_url)) {
+                } else if loads_from_elsewhere(&href_as_written(dest_url)) {
                     rendered
                         .problems
                         .push(outside_host_warning(body, dest_url, location()));
@@ -245,7 +245,7 @@ pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> Rendere
             Event::Text(text) | Event::Code(text) => clean_decoded(text),
             Event::Html(html) | Event::InlineHtml(html) => {
                 for url in raw_html_sources(html) {
-                    if is_other_host(&url) {
+                    if loads_from_elsewhere(&url) {
                         rendered.problems.push(outside_host_warning(
                             body,
                             &url,
@@ -709,14 +709,6 @@ fn scheme_of(url: &str) -> Option<String> {
 
 fn scheme_is_safe(url: &str) -> bool {
     scheme_of(url).is_none_or(|s| SAFE_SCHEMES.contains(&s.as_str()))
-}
-
-/// Whether loading `url` would make the reader's browser ask another host.
-fn is_other_host(url: &str) -> bool {
-    let url = url.trim();
-    url.starts_with("//")
-        || matches!(scheme_of(url).as_deref(), Some("http" | "https"))
-        || loads_from_elsewhere(url)
 }
 
 /// Whether a browser loading `url` (an attribute's value as the HTML

@@ -635,20 +635,17 @@ fn a_theme_cannot_publish_the_environment_of_the_build_machine() {
         "content/pages/about.en.md",
         "---\ntitle: About\n---\nAbout.\n",
     );
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_boletin"))
+    let run: Run = std::process::Command::new(env!("CARGO_BIN_EXE_boletin"))
         .arg("build")
         .current_dir(fixture.root())
         .env("DEPLOY_TOKEN", "secret-4b1d")
         .output()
-        .expect("run boletin");
-    assert_eq!(run.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(
-        stderr.contains("themes/default/templates/page.html"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("cannot read the environment"), "{stderr}");
-    assert!(!stderr.contains("secret-4b1d"));
+        .expect("run boletin")
+        .into();
+    assert_eq!(run.code, 1);
+    assert_stderr_has(&run, "themes/default/templates/page.html");
+    assert_stderr_has(&run, "cannot read the environment");
+    assert!(!run.stderr.contains("secret-4b1d"));
     assert!(!fixture.out().exists(), "nothing published");
 }
 

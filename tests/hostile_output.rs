@@ -349,11 +349,7 @@ fn without_privileges(dir: &Path, args: &[&str]) -> Run {
         .current_dir(dir)
         .output()
         .expect("run boletin");
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+    Run::from(output)
 }
 
 // ---------------------------------------------------------------- item 7: templates in a circle

@@ -133,16 +133,23 @@ impl Fixture {
 
 /// Runs the binary in `dir`.
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
-    let output: Output = Command::new(env!("CARGO_BIN_EXE_boletin"))
+    Command::new(env!("CARGO_BIN_EXE_boletin"))
         .args(args)
         .current_dir(dir)
         .env_remove("RUST_LOG")
         .output()
-        .expect("run boletin");
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        .expect("run boletin")
+        .into()
+}
+
+impl From<Output> for Run {
+    /// What a finished `boletin` process did; -1 for a killed one.
+    fn from(output: Output) -> Run {
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
     }
 }
 

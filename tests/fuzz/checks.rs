@@ -286,12 +286,7 @@ pub fn check_xml(text: &str, place: &str) -> Vec<Finding> {
         }
         match node.attribute("type") {
             Some("html") => {
-                let text: String = node
-                    .descendants()
-                    .filter(|n| n.is_text())
-                    .filter_map(|n| n.text())
-                    .collect();
-                found.extend(live_in_fragment(&text, &field));
+                found.extend(live_in_fragment(&text_within(node), &field));
             }
             Some("xhtml") => {
                 let inner = &text[node.range()];
@@ -304,12 +299,7 @@ pub fn check_xml(text: &str, place: &str) -> Vec<Finding> {
                     .parent_element()
                     .is_some_and(|p| p.tag_name().name() == "item") =>
             {
-                let text: String = node
-                    .descendants()
-                    .filter(|n| n.is_text())
-                    .filter_map(|n| n.text())
-                    .collect();
-                found.extend(live_in_fragment(&text, &field));
+                found.extend(live_in_fragment(&text_within(node), &field));
             }
             _ => {}
         }
@@ -414,4 +404,13 @@ fn strip_line_column(location: &str) -> &str {
 
 fn first_lines(text: &str, n: usize) -> String {
     text.lines().take(n).collect::<Vec<_>>().join("\n")
+}
+
+/// The text of an XML element and everything inside it, as a feed reader
+/// reads an HTML-typed field.
+fn text_within(node: roxmltree::Node) -> String {
+    node.descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .collect()
 }
