@@ -9,7 +9,7 @@ use crate::suggest;
 use crate::yaml::{self, YamlError};
 use indexmap::IndexMap;
 use serde::Deserialize;
-use std::path::Path;
+
 use url::Url;
 
 /// The configuration file's name, at the site root.
@@ -96,22 +96,6 @@ pub struct Config {
 }
 
 impl Config {
-    /// Reads and validates `boletin.yaml` under `root`; `base_url_override`
-    /// is the `--base-url` flag.
-    pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
-        let path = crate::load::boundary::SiteFolder::new(root)
-            .vet(&root.join(CONFIG_FILE))
-            .map_err(|refused| vec![refused.into()])?;
-        let text = std::fs::read_to_string(path).map_err(|error| {
-            vec![
-                Diagnostic::error(CONFIG_FILE, format!("cannot read {CONFIG_FILE}: {error}")).help(
-                    "run boletin in the site's folder, or point --root at the folder that holds boletin.yaml",
-                ),
-            ]
-        })?;
-        Config::from_text(&text, base_url_override)
-    }
-
     /// Validates the text of a configuration file.
     pub fn from_text(
         text: &str,

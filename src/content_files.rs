@@ -1,15 +1,11 @@
-//! Writes content files for `new` and `translate`: the only code that
-//! writes into `content/`. It creates files (never overwriting) and
-//! changes one front matter line in place; everything else in a file is
-//! left exactly as the person wrote it.
+//! The text of the content files `new` and `translate` write: a new
+//! issue, a translation started from its source, and a file with its
+//! `source_digest` line changed (everything else exactly as the person
+//! wrote it). Pure: `write::content` puts the text on disk.
 
-use crate::load::boundary::{Refused, SiteFolder};
-use crate::load::front_matter::FrontMatter;
-use crate::translation::MARKER;
+use crate::freshness::MARKER;
+use crate::model::FrontMatter;
 use crate::yaml;
-use std::fs::OpenOptions;
-use std::io::{self, Write};
-use std::path::Path;
 use time::Date;
 
 /// The text of a new issue's file.
@@ -100,36 +96,6 @@ pub fn with_source_digest(text: &str, digest: &str) -> Option<String> {
     None
 }
 
-/// Writes a new file at `relative` under the site's `root`, refusing to
-/// replace one that exists, or to write through a symbolic link that
-/// leads outside the site (the rule `load` applies to what it reads).
-pub fn create(root: &Path, relative: &Path, text: &str) -> io::Result<()> {
-    let path = root.join(relative);
-    match SiteFolder::new(root).vet(&path) {
-        Ok(_) => {}
-        Err(Refused::LeadsOutside { link }) => {
-            return Err(io::Error::new(
-                io::ErrorKind::PermissionDenied,
-                format!(
-                    "{} is a symbolic link that leads outside the site's folder, and nothing is written through it",
-                    link.display()
-                ),
-            ));
-        }
-        Err(refused) => {
-            return Err(io::Error::other(format!(
-                "{}: {refused}",
-                refused.path().display()
-            )));
-        }
-    }
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
-    file.write_all(text.as_bytes())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,7 +127,7 @@ mod tests {
         };
         let text = translation(&front, "Body\n", "0123456789abcdef");
         let parsed = crate::load::front_matter::parse(
-            Path::new("x.es.md"),
+            std::path::Path::new("x.es.md"),
             &text,
             crate::load::front_matter::DateRule::Required,
         )

@@ -35,16 +35,25 @@ const LANGUAGE_NAME: &str = "language-name";
 
 type DateFormatter = FixedCalendarDateTimeFormatter<Gregorian, YMD>;
 
+/// A message a translation could not format, where the default
+/// language's text stood in.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Unformatted {
+    pub lang: Lang,
+    pub id: String,
+    /// Why, in words.
+    pub problem: String,
+}
+
 /// Every language's interface strings and date format.
 pub struct Locales {
     default: Lang,
     bundles: HashMap<Lang, FluentBundle<FluentResource>>,
     /// Message ids of each language, with the file that defines each.
     messages: BTreeMap<Lang, BTreeMap<String, PathBuf>>,
-    dates: HashMap<Lang, DateFormatter>,
-    /// Messages a translation could not format (language, id, why),
-    /// collected while pages render.
-    format_problems: std::sync::Mutex<std::collections::BTreeSet<(Lang, String, String)>>,
+    /// Made when a date is first shown in the language: `status` shows
+    /// none, and should not pay for them.
+    dates: HashMap<Lang, std::sync::OnceLock<Option<DateFormatter>>>,
     /// Messages without variables, formatted once per language (with the
     /// default language standing in): most of what a page says.
     plain: HashMap<Lang, HashMap<String, String>>,
@@ -150,16 +159,13 @@ impl Locales {
                 }
             }
             bundles.insert(lang.clone(), bundle);
-            if let Some(formatter) = date_formatter(lang) {
-                dates.insert(lang.clone(), formatter);
-            }
+            dates.insert(lang.clone(), std::sync::OnceLock::new());
         }
         let locales = Locales {
             default: config.default_language.clone(),
             bundles,
             messages,
             dates,
-            format_problems: Default::default(),
             plain: HashMap::new(),
         };
         let locales = Locales {
@@ -210,30 +216,22 @@ impl Locales {
         missing
     }
 
-    /// Messages a translation could not format while rendering, as
-    /// warnings naming the locale file (strict: `check` stops on them).
-    pub fn take_format_problems(&self) -> Vec<Diagnostic> {
-        let problems = match self.format_problems.lock() {
-            Ok(mut problems) => std::mem::take(&mut *problems),
-            Err(_) => return Vec::new(),
-        };
-        problems
-            .into_iter()
-            .map(|(lang, id, problem)| {
-                let path = self
-                    .messages
-                    .get(&lang)
-                    .and_then(|ids| ids.get(&id))
-                    .cloned()
-                    .unwrap_or_else(|| PathBuf::from("locales").join(lang.as_str()));
-                Diagnostic::warning(
-                    path,
-                    format!("{problem}; the `{}` text is shown instead", self.default),
-                )
-                .help("use only the variables the default language's message uses")
-                .strict()
-            })
-            .collect()
+    /// The warning for a message a translation could not format, naming
+    /// the locale file (strict: `check` stops on it).
+    pub fn unformatted(&self, unformatted: &Unformatted) -> Diagnostic {
+        let Unformatted { lang, id, problem } = unformatted;
+        let path = self
+            .messages
+            .get(lang)
+            .and_then(|ids| ids.get(id))
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from("locales").join(lang.as_str()));
+        Diagnostic::warning(
+            path,
+            format!("{problem}; the `{}` text is shown instead", self.default),
+        )
+        .help("use only the variables the default language's message uses")
+        .strict()
     }
 
     /// How much of the default language's interface each language has.
@@ -271,13 +269,15 @@ impl Locales {
             .collect()
     }
 
-    /// Formats message `id` in `lang` (or the default language's).
+    /// Formats message `id` in `lang` (or the default language's), with
+    /// what stopped `lang`'s own text if the default language's stood in.
     pub fn message(
         &self,
         lang: &Lang,
         id: &str,
         args: Option<&FluentArgs>,
-    ) -> Result<String, String> {
+    ) -> Result<(String, Option<Unformatted>), String> {
+        let mut stood_in = None;
         for lang in [lang, &self.default] {
             let Some(bundle) = self.bundles.get(lang) else {
                 continue;
@@ -288,7 +288,7 @@ impl Locales {
             let mut errors = Vec::new();
             let text = bundle.format_pattern(pattern, args, &mut errors);
             let Some(error) = errors.first() else {
-                return Ok(text.into_owned());
+                return Ok((text.into_owned(), stood_in));
             };
             let problem = format!("the message `{id}` cannot be shown in `{lang}`: {error}");
             if *lang == self.default {
@@ -296,9 +296,11 @@ impl Locales {
             }
             // A translation's mistake should not stop the newsletter: the
             // default language's text stands in, and build warns.
-            if let Ok(mut problems) = self.format_problems.lock() {
-                problems.insert((lang.clone(), id.to_string(), problem));
-            }
+            stood_in = Some(Unformatted {
+                lang: lang.clone(),
+                id: id.to_string(),
+                problem,
+            });
         }
         Err(format!(
             "the message `{id}` is missing in locales/{}/",
@@ -351,7 +353,11 @@ impl Locales {
 
     /// `date` in `lang`'s long format ("1 de marzo de 2026").
     pub fn long_date(&self, lang: &Lang, date: time::Date) -> String {
-        let formatted = self.dates.get(lang).and_then(|formatter| {
+        let formatter = self
+            .dates
+            .get(lang)
+            .and_then(|made| made.get_or_init(|| date_formatter(lang)).as_ref());
+        let formatted = formatter.and_then(|formatter| {
             let icu_date =
                 IcuDate::try_new_gregorian(date.year(), date.month() as u8, date.day()).ok()?;
             Some(formatter.format(&icu_date).to_string())

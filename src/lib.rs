@@ -7,6 +7,7 @@
 // travel on the error path, where a few bytes of copying do not matter.
 #![allow(clippy::result_large_err)]
 
+pub mod bodies;
 pub mod check;
 pub mod cli;
 pub mod commands;
@@ -19,10 +20,10 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod render;
-pub mod serve;
+
+pub mod freshness;
 pub mod suggest;
 pub mod text;
-pub mod translation;
 pub mod waiting;
 pub mod write;
 pub mod yaml;

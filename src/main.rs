@@ -49,6 +49,6 @@ fn run(cli: &Cli) -> Outcome {
         Command::Status(args) => commands::status::run(args),
         Command::Translate(args) => commands::translate::run(args),
         Command::Check(args) => commands::check::run(args),
-        Command::Serve(args) => boletin::serve::run(args),
+        Command::Serve(args) => commands::serve::run(args),
     }
 }

@@ -1,4 +1,5 @@
-//! The only module that writes the output folder.
+//! The only module that writes: the output folder (here), and the
+//! content files `new` and `translate` make or change (`content`).
 //!
 //! A build is written into a staging folder beside the output and swapped
 //! in only when every file is written, so a failed build leaves the
@@ -13,6 +14,7 @@
 //! output that is a symbolic link is built into the folder it points to,
 //! and stays a link.
 
+pub mod content;
 mod leftovers;
 mod previous;
 

@@ -3,12 +3,15 @@
 //! file; links the theme makes, at the page they are on.
 
 use super::html::{self, PageScan};
+use crate::bodies::Bodies;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
+use crate::markdown::BodyLink;
 use crate::model::Site;
-use crate::render::{Content, Output};
+use crate::render::{Content, OutputFile};
 use percent_encoding::percent_decode_str;
 use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
 
 /// Where a link leads, from the site's point of view.
 #[derive(Debug, PartialEq, Eq)]
@@ -31,15 +34,45 @@ struct SiteIndex<'a> {
     config: &'a Config,
 }
 
-/// Checks every link of `output`; broken ones are errors.
-pub fn check(output: &Output, site: &Site) -> Vec<Diagnostic> {
+/// A link as written in a content file, and the page it ends up on.
+struct WrittenLink<'a> {
+    /// The content file, relative to the site root.
+    source: &'a PathBuf,
+    /// The URL of the page the body is rendered on (its own language's).
+    page_url: String,
+    link: &'a BodyLink,
+}
+
+/// Every link written in a Markdown body, with the file it is written in
+/// and the page it ends up on, ordered by file and line.
+fn written_links<'a>(site: &'a Site, bodies: &'a Bodies) -> Vec<WrittenLink<'a>> {
+    let mut links = Vec::new();
+    for (id, body) in bodies {
+        let document = site.document(id.section, id.index);
+        let Some(translation) = document.translations.get(&id.lang) else {
+            continue;
+        };
+        let page_url = site.url_of(document, &id.lang);
+        links.extend(body.links.iter().map(|link| WrittenLink {
+            source: &translation.path,
+            page_url: page_url.clone(),
+            link,
+        }));
+    }
+    links.sort_by(|a, b| (a.source, a.link.location.line).cmp(&(b.source, b.link.location.line)));
+    links
+}
+
+/// Checks every link of the rendered `files` (sorted by path), those
+/// the bodies wrote at their line; broken ones are errors.
+pub fn check(files: &[OutputFile], bodies: &Bodies, site: &Site) -> Vec<Diagnostic> {
     let config = &site.config;
     let mut index = SiteIndex {
         files: HashSet::new(),
         pages: HashMap::new(),
         config,
     };
-    for file in &output.files {
+    for file in files {
         let path = file.path.to_string_lossy().replace('\\', "/");
         if let (Content::Bytes(bytes), true) = (&file.content, path.ends_with(".html")) {
             index
@@ -53,7 +86,7 @@ pub fn check(output: &Output, site: &Site) -> Vec<Diagnostic> {
     // same broken link must be reported once, at its content file.
     let mut written: HashSet<String> = HashSet::new();
     let urls = &site.urls;
-    for written_link in &output.body_links {
+    for written_link in &written_links(site, bodies) {
         let href = written_link.link.href.as_str();
         written.insert(decode(href));
         let page = urls
@@ -62,7 +95,7 @@ pub fn check(output: &Output, site: &Site) -> Vec<Diagnostic> {
             .replace('\\', "/");
         if let Some(why) = index.broken(&page, href) {
             problems.push(
-                Diagnostic::error(&written_link.source, format!("the link `{}` {why}", written_link.link.written))
+                Diagnostic::error(written_link.source, format!("the link `{}` {why}", written_link.link.written))
                     .at(written_link.link.location.clone())
                     .help("check the address; a link to another issue can point at its file, such as ../2026-03-spring-meeting/index.en.md"),
             );

@@ -2,36 +2,69 @@
 //! interface strings and image descriptions, without writing anything.
 //! Warnings a build lets pass but an editor should fix are errors here.
 
-use super::{Outcome, load_or_report, report};
+use super::{Outcome, Reader, Renderable, report};
+use crate::bodies::{self, Links};
 use crate::check;
 use crate::cli::CheckArgs;
 use crate::diagnostics::Diagnostics;
-use crate::render;
+use crate::load::Reading;
+use crate::render::{Inputs, Plan};
 
 /// Runs `boletin check`.
 pub fn run(args: &CheckArgs) -> Outcome {
     let mut diagnostics = Diagnostics::default();
-    let Some(loaded) = load_or_report(&args.site.root, args.drafts, &mut diagnostics) else {
+    let reader = Reader {
+        root: &args.site.root,
+        base_url: None,
+        drafts: args.drafts,
+        reading: Reading::Everything,
+    };
+    let Some(renderable) = super::renderable(reader, &mut diagnostics) else {
+        report(&diagnostics);
         return Outcome::SiteErrors;
     };
-    let config = &loaded.site.config;
+    let Renderable {
+        modelled,
+        locales,
+        templates,
+    } = renderable;
+    let site = &modelled.site;
     // Pages can be rendered, and their links followed, only when nothing
     // that a build rejects is wrong; strict warnings do not stop it.
     let renderable = !diagnostics.has_errors();
     diagnostics.extend(check::fluent::check(
-        &loaded.locale_files,
-        &loaded.theme.templates,
-        &config.default_language,
+        &modelled.locale_files,
+        &modelled.theme.templates,
+        &site.config.default_language,
     ));
     let mut pages = 0;
-    if let (true, Some(templates)) = (renderable, &loaded.templates) {
-        let output = render::render(&loaded.site, &loaded.locales, templates, &loaded.theme);
-        diagnostics.extend(output.problems.iter().cloned());
+    if let (true, Some(templates)) = (renderable, &templates) {
+        let bodies = bodies::render_all(site, modelled.texts, Links::Keep);
+        let body_problems: Vec<_> = bodies
+            .values()
+            .flat_map(|body| body.problems.iter().cloned())
+            .collect();
+        let inputs = Inputs {
+            site,
+            bodies: &bodies,
+            locales: &locales,
+            templates,
+            theme: &modelled.theme,
+        };
+        let plan = Plan::whole_site(inputs);
+        let output = plan.make_all();
         // Pages that failed to render would make every link to them look broken.
-        if !output.problems.iter().any(|p| p.is_error()) {
-            diagnostics.extend(check::links::check(&output, &loaded.site));
+        let failed = output
+            .problems
+            .iter()
+            .chain(&body_problems)
+            .any(|p| p.is_error());
+        diagnostics.extend(body_problems);
+        diagnostics.extend(output.problems);
+        if !failed {
+            diagnostics.extend(check::links::check(&output.files, &bodies, site));
         }
-        pages = output.pages_per_language.values().sum();
+        pages = plan.pages_per_language().values().sum();
     }
     diagnostics.make_strict();
     report(&diagnostics);

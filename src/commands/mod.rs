@@ -4,76 +4,118 @@
 pub mod build;
 pub mod check;
 pub mod new;
+pub mod serve;
 pub mod status;
 pub mod translate;
 
-use crate::config::Config;
 use crate::diagnostics::Diagnostics;
 use crate::i18n::Locales;
-use crate::load::{self, LocaleFile, theme::Theme};
-use crate::model::{self, Site};
+use crate::load::{self, LocaleFile, Reading, theme::Theme};
+use crate::model::{self, BodyText, Site};
 use crate::render::Templates;
 use std::io::IsTerminal;
 use std::path::Path;
 use std::sync::Arc;
 
-/// A site read and modelled, not rendered.
-pub struct Loaded {
+/// How to read a site.
+#[derive(Clone, Copy, Debug)]
+pub struct Reader<'a> {
+    pub root: &'a Path,
+    /// The `--base-url` flag.
+    pub base_url: Option<&'a str>,
+    /// The `--drafts` flag.
+    pub drafts: bool,
+    pub reading: Reading,
+}
+
+/// A site read and modelled: the model, the Markdown bodies apart from
+/// it, and the files the later stages use.
+pub struct Modelled {
     pub site: Site,
-    pub locales: Arc<Locales>,
+    pub texts: Vec<BodyText>,
+    pub locale_files: Vec<LocaleFile>,
     pub theme: Theme,
+}
+
+impl<'a> Reader<'a> {
+    /// How the commands that edit or report on the content read it:
+    /// drafts included (they are being written), the configured address.
+    pub fn with_drafts(root: &'a Path, reading: Reading) -> Reader<'a> {
+        Reader {
+            root,
+            base_url: None,
+            drafts: true,
+            reading,
+        }
+    }
+
+    /// Reads and models the site. Problems go to `diagnostics`; `None`
+    /// only when there is no usable configuration. The model holds every
+    /// file that could be read, even when others have errors.
+    pub fn model(&self, diagnostics: &mut Diagnostics) -> Option<Modelled> {
+        let config = match load::config(self.root, self.base_url) {
+            Ok(config) => config,
+            Err(problems) => {
+                diagnostics.extend(problems);
+                return None;
+            }
+        };
+        let mut problems = Vec::new();
+        let sources = load::load(self.root, &config, self.reading, &mut problems);
+        let built = model::build(config, sources.content, self.drafts);
+        problems.extend(built.problems);
+        for document in built.site.issues.iter().chain(&built.site.pages) {
+            problems.extend(crate::freshness::warnings(document));
+        }
+        diagnostics.extend(problems);
+        Some(Modelled {
+            site: built.site,
+            texts: built.texts,
+            locale_files: sources.locales,
+            theme: sources.theme,
+        })
+    }
+
+    /// `model`, for the commands that stop when the site has no usable
+    /// configuration: the problems are reported before `None`.
+    pub fn model_or_report(&self, diagnostics: &mut Diagnostics) -> Option<Modelled> {
+        let modelled = self.model(diagnostics);
+        if modelled.is_none() {
+            report(diagnostics);
+        }
+        modelled
+    }
+}
+
+/// Everything rendering needs but the bodies: the model, its locales and
+/// templates.
+pub struct Renderable {
+    pub modelled: Modelled,
+    pub locales: Arc<Locales>,
     /// `None` when a template has a syntax error (reported).
     pub templates: Option<Templates>,
-    pub locale_files: Vec<LocaleFile>,
 }
 
-/// Reads and models the site under `root`. Problems go to `diagnostics`;
-/// `None` only when there is no usable configuration. The model holds
-/// every file that could be read, even when others have errors.
-pub fn load_site(
-    root: &Path,
-    base_url: Option<&str>,
-    drafts: bool,
-    diagnostics: &mut Diagnostics,
-) -> Option<Loaded> {
-    let config = match Config::load(root, base_url) {
-        Ok(config) => config,
-        Err(problems) => {
-            diagnostics.extend(problems);
-            return None;
-        }
+/// Reads and models the whole site, and makes its locales and templates
+/// (independent, so side by side).
+pub fn renderable(reader: Reader, diagnostics: &mut Diagnostics) -> Option<Renderable> {
+    let reader = Reader {
+        reading: Reading::Everything,
+        ..reader
     };
+    let modelled = reader.model(diagnostics)?;
     let mut problems = Vec::new();
-    let sources = load::load(root, &config, &mut problems);
-    let locales = Arc::new(Locales::load(&config, &sources.locales, &mut problems));
-    // Independent, and each takes a few milliseconds on one thread.
-    let ((site, model_problems), templates) = rayon::join(
-        || model::build(config, sources.content, drafts),
-        || Templates::compile(&sources.theme),
+    let (locales, templates) = rayon::join(
+        || Locales::load(&modelled.site.config, &modelled.locale_files, &mut problems),
+        || Templates::compile(&modelled.theme),
     );
-    problems.extend(model_problems);
-    for document in site.issues.iter().chain(&site.pages) {
-        problems.extend(crate::translation::warnings(document));
-    }
     let templates = templates.map_err(|problem| problems.push(problem)).ok();
     diagnostics.extend(problems);
-    Some(Loaded {
-        site,
-        locales,
-        theme: sources.theme,
+    Some(Renderable {
+        modelled,
+        locales: Arc::new(locales),
         templates,
-        locale_files: sources.locales,
     })
-}
-
-/// `load_site` for the commands that read the site and stop when it has
-/// no usable configuration: the problems are reported before `None`.
-pub fn load_or_report(root: &Path, drafts: bool, diagnostics: &mut Diagnostics) -> Option<Loaded> {
-    let loaded = load_site(root, None, drafts, diagnostics);
-    if loaded.is_none() {
-        report(diagnostics);
-    }
-    loaded
 }
 
 /// How a command ended, as the process exit status.

@@ -1,20 +1,22 @@
 //! `boletin new [--lang L] [--date D] TITLE`: starts the next issue.
 
-use super::{Outcome, load_or_report, report};
+use super::{Outcome, Reader, report};
 use crate::cli::NewArgs;
 use crate::content_files;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::front_matter::parse_date;
+use crate::load::{self, Reading, front_matter::parse_date};
 use crate::model::slugify;
+use crate::write;
 use std::path::PathBuf;
 
 /// Runs `boletin new`.
 pub fn run(args: &NewArgs) -> Outcome {
     let mut diagnostics = Diagnostics::default();
-    let Some(loaded) = load_or_report(&args.site.root, true, &mut diagnostics) else {
+    let reader = Reader::with_drafts(&args.site.root, Reading::Content);
+    let Some(modelled) = reader.model_or_report(&mut diagnostics) else {
         return Outcome::SiteErrors;
     };
-    let site = &loaded.site;
+    let site = &modelled.site;
     let config = &site.config;
     // Problems elsewhere in the site do not stop a new issue; they are
     // shown only if the new issue cannot be made.
@@ -90,7 +92,7 @@ pub fn run(args: &NewArgs) -> Outcome {
     );
     let folder = PathBuf::from("content/issues").join(&key);
     let path = folder.join(format!("index.{lang}.md"));
-    if args.site.root.join(&folder).exists() {
+    if load::is_taken(&args.site.root, &folder) {
         problems.push(
             Diagnostic::error(
                 &folder,
@@ -101,7 +103,7 @@ pub fn run(args: &NewArgs) -> Outcome {
         report(&problems);
         return Outcome::SiteErrors;
     }
-    if let Err(error) = content_files::create(
+    if let Err(error) = write::content::create_new(
         &args.site.root,
         &path,
         &content_files::new_issue(&title, date, number),

@@ -1,12 +1,15 @@
 //! `boletin status`: where every issue, page and interface string stands,
 //! per language, for translators.
 
-use super::{Outcome, load_or_report, report};
+use super::{Outcome, Reader, report};
 use crate::cli::{StatusArgs, StatusFormat};
 use crate::diagnostics::Diagnostics;
+use crate::freshness::{self, DocumentStatus, State};
 use crate::i18n::Coverage;
+use crate::i18n::Locales;
 use crate::lang::Lang;
-use crate::translation::{self, DocumentStatus, State};
+use crate::load::Reading;
+use crate::render::Templates;
 use serde::Serialize;
 use std::io::IsTerminal;
 
@@ -24,10 +27,21 @@ struct Report {
 /// Runs `boletin status`.
 pub fn run(args: &StatusArgs) -> Outcome {
     let mut diagnostics = Diagnostics::default();
-    let Some(loaded) = load_or_report(&args.site.root, true, &mut diagnostics) else {
+    // The theme too, only to say whether its templates parse: a site
+    // with errors is exit status 1 for every command (PRODUCT.md).
+    let reader = Reader::with_drafts(&args.site.root, Reading::Everything);
+    let Some(modelled) = reader.model_or_report(&mut diagnostics) else {
         return Outcome::SiteErrors;
     };
-    let site = &loaded.site;
+    let site = &modelled.site;
+    // Only for the messages each language has: no date formatter is made
+    // (they are made when a date is first shown), no page rendered.
+    let mut locale_problems = Vec::new();
+    let locales = Locales::load(&site.config, &modelled.locale_files, &mut locale_problems);
+    diagnostics.extend(locale_problems);
+    if let Err(problem) = Templates::compile(&modelled.theme) {
+        diagnostics.push(problem);
+    }
     let config = &site.config;
     let only = match args
         .lang
@@ -51,13 +65,12 @@ pub fn run(args: &StatusArgs) -> Outcome {
         .iter()
         .chain(&site.pages)
         .map(|d| {
-            let mut status = translation::document_status(config, d);
+            let mut status = freshness::document_status(config, d);
             status.languages.retain(|l| keep(&l.lang));
             status
         })
         .collect();
-    let interface: Vec<Coverage> = loaded
-        .locales
+    let interface: Vec<Coverage> = locales
         .coverage()
         .into_iter()
         .filter(|c| keep(&c.lang))

@@ -1,30 +1,33 @@
 //! `boletin translate KEY --to L [--done]`: starts a translation from its
 //! source, or records that a translation is up to date with it.
 
-use super::{Outcome, load_or_report, report};
+use super::{Modelled, Outcome, Reader, report};
 use crate::cli::TranslateArgs;
 use crate::content_files;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::freshness;
 use crate::lang::Lang;
-use crate::model::{Document, Site};
+use crate::load::{self, Reading};
+use crate::model::{Document, Site, TranslationId};
 use crate::suggest;
-use crate::translation;
+use crate::write;
 
 /// Runs `boletin translate`.
 pub fn run(args: &TranslateArgs) -> Outcome {
     let mut diagnostics = Diagnostics::default();
-    let Some(loaded) = load_or_report(&args.site.root, true, &mut diagnostics) else {
+    let reader = Reader::with_drafts(&args.site.root, Reading::Content);
+    let Some(modelled) = reader.model_or_report(&mut diagnostics) else {
         return Outcome::SiteErrors;
     };
-    if hidden_by_errors(&loaded.site, &diagnostics, &args.key) {
+    if hidden_by_errors(&modelled.site, &diagnostics, &args.key) {
         // The document is there but could not be read: say why, not that
         // it does not exist.
         report(&diagnostics);
         return Outcome::SiteErrors;
     }
-    let result = match find(&loaded.site, args) {
+    let result = match find(&modelled.site, args) {
         Ok((document, lang)) if args.done => mark_done(args, document, &lang),
-        Ok((document, lang)) => start(args, document, &lang),
+        Ok((document, lang)) => start(args, &modelled, document, &lang),
         Err(problem) => Err(problem),
     };
     match result {
@@ -80,7 +83,12 @@ fn find<'a>(site: &'a Site, args: &TranslateArgs) -> Result<(&'a Document, Lang)
 }
 
 /// Creates the `lang` file of `document` from its source.
-fn start(args: &TranslateArgs, document: &Document, lang: &Lang) -> Result<String, Diagnostic> {
+fn start(
+    args: &TranslateArgs,
+    Modelled { site, texts, .. }: &Modelled,
+    document: &Document,
+    lang: &Lang,
+) -> Result<String, Diagnostic> {
     let source = &document.translations[&document.source_lang];
     if *lang == document.source_lang {
         return Err(Diagnostic::error(
@@ -102,17 +110,28 @@ fn start(args: &TranslateArgs, document: &Document, lang: &Lang) -> Result<Strin
             args.key
         )));
     }
-    let path = translation::path_in(document, lang);
-    let text =
-        content_files::translation(&source.front, &source.body, &translation::digest_of(source));
-    content_files::create(&args.site.root, &path, &text).map_err(|error| {
+    let path = freshness::path_in(document, lang);
+    let (section, index) = site
+        .position_of_source(&source.path)
+        .unwrap_or((document.section, 0));
+    let source_id = TranslationId {
+        section,
+        index,
+        lang: document.source_lang.clone(),
+    };
+    let body = texts
+        .iter()
+        .find(|text| text.id == source_id)
+        .map_or("", |text| text.markdown.as_str());
+    let text = content_files::translation(&source.front, body, &source.digest);
+    write::content::create_new(&args.site.root, &path, &text).map_err(|error| {
         Diagnostic::error(&path, format!("cannot create the translation: {error}"))
             .help("if the file exists, edit it instead; otherwise check that the folder can be written to")
     })?;
     Ok(format!(
         "Created {}\nTranslate the title, summary and text (remove each {} mark), then run:\n  boletin translate {} --to {lang} --done",
         path.display(),
-        translation::MARKER,
+        freshness::MARKER,
         args.key
     ))
 }
@@ -121,7 +140,7 @@ fn start(args: &TranslateArgs, document: &Document, lang: &Lang) -> Result<Strin
 fn mark_done(args: &TranslateArgs, document: &Document, lang: &Lang) -> Result<String, Diagnostic> {
     let Some(target) = document.translations.get(lang) else {
         return Err(Diagnostic::error(
-            translation::path_in(document, lang),
+            freshness::path_in(document, lang),
             format!("`{}` has no `{lang}` translation yet", args.key),
         )
         .help(format!(
@@ -137,29 +156,28 @@ fn mark_done(args: &TranslateArgs, document: &Document, lang: &Lang) -> Result<S
         .help("run --done with the language of a translation"));
     }
     let source = &document.translations[&document.source_lang];
-    let digest = translation::digest_of(source);
-    let full_path = args.site.root.join(&target.path);
+    let digest = source.digest.clone();
     let io_problem = |error: std::io::Error| {
         Diagnostic::error(&target.path, format!("cannot update the file: {error}"))
     };
-    let text = std::fs::read_to_string(&full_path).map_err(io_problem)?;
+    let text = load::file_text(&args.site.root, &target.path).map_err(io_problem)?;
     let updated = content_files::with_source_digest(&text, &digest).ok_or_else(|| {
         Diagnostic::error(
             &target.path,
             "the file has no front matter to record the source_digest in",
         )
     })?;
-    std::fs::write(&full_path, updated).map_err(io_problem)?;
+    write::content::replace(&args.site.root, &target.path, &updated).map_err(io_problem)?;
     let mut message = format!(
         "Recorded in {} that it follows the current {} text.",
         target.path.display(),
         document.source_lang
     );
-    let marked = translation::marked_fields(target);
+    let marked = freshness::marked_fields(target);
     if !marked.is_empty() {
         message.push_str(&format!(
             "\nStill marked {} for translation: {}.",
-            translation::MARKER,
+            freshness::MARKER,
             marked.join(", ")
         ));
     }

@@ -6,6 +6,7 @@
 //! text is added here.
 
 use crate::diagnostics::{Diagnostic, Location};
+use crate::model::{FrontMatter, Locations, YAML_LINE};
 use crate::suggest;
 use crate::yaml::{self, YamlError};
 use serde::Deserialize;
@@ -36,72 +37,6 @@ struct RawFrontMatter {
     source_digest: Option<String>,
     #[serde(default)]
     extra: serde_json::Value,
-}
-
-/// Validated front matter of one file.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct FrontMatter {
-    pub title: String,
-    pub date: Option<Date>,
-    pub issue: Option<u32>,
-    pub summary: Option<String>,
-    pub tags: Vec<String>,
-    pub authors: Vec<String>,
-    pub slug: Option<String>,
-    pub cover: Option<String>,
-    pub cover_alt: Option<String>,
-    pub draft: bool,
-    pub translation_key: Option<String>,
-    pub source: bool,
-    pub source_digest: Option<String>,
-    pub extra: serde_json::Value,
-}
-
-/// The file line of the YAML's first line: after the opening `---`.
-const YAML_LINE: usize = 2;
-
-/// Fields whose line later stages may need, to point at a problem they
-/// find (a slug taken twice, a tag with no letters).
-const LOCATED_FIELDS: &[&str] = &[
-    "cover",
-    "cover_alt",
-    "title",
-    "slug",
-    "tags",
-    "source",
-    "source_digest",
-    "translation_key",
-    "summary",
-];
-
-/// Where the fields of `LOCATED_FIELDS` are in a file. Found only when a
-/// diagnostic asks, which most files never do: this keeps the file's
-/// front matter (up to its body) rather than a place for every field.
-#[derive(Clone, Debug, Default)]
-pub struct Locations {
-    /// The file up to its body: both `---` lines and the YAML between.
-    head: String,
-    /// Where the YAML is in `head`.
-    yaml: std::ops::Range<usize>,
-}
-
-impl Locations {
-    /// Where `field` is in the file, if it is one of `LOCATED_FIELDS` and
-    /// the file sets it.
-    pub fn get(&self, field: &str) -> Option<Location> {
-        if !LOCATED_FIELDS.contains(&field) {
-            return None;
-        }
-        let yaml = self.head.get(self.yaml.clone())?;
-        let (line, column) = yaml::Keys::of(yaml).value(&[field])?;
-        // The head ends with the closing `---` line, so a place in it is
-        // shown as it would be in the whole file.
-        Some(Location::at_line_column(
-            &self.head,
-            line + YAML_LINE - 1,
-            column,
-        ))
-    }
 }
 
 /// A content file split in two, with its front matter validated.
@@ -216,10 +151,10 @@ pub fn parse(path: &Path, text: &str, date_rule: DateRule) -> Result<Parsed, Vec
         return Err(problems);
     }
     let yaml_start = yaml_text.as_ptr() as usize - text.as_ptr() as usize;
-    let locations = Locations {
-        head: text[..body_start].to_string(),
-        yaml: yaml_start..yaml_start + yaml_text.len(),
-    };
+    let locations = Locations::new(
+        text[..body_start].to_string(),
+        yaml_start..yaml_start + yaml_text.len(),
+    );
     Ok(Parsed {
         locations,
         front: FrontMatter {

@@ -15,42 +15,14 @@ mod runnable;
 mod svg;
 pub mod theme;
 
-use crate::config::Config;
+use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostics::Diagnostic;
 use crate::lang::Lang;
+use crate::model::{Asset, Section};
 use boundary::{SiteEntry, SiteFolder, VettedPath};
 use front_matter::{DateRule, Parsed};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
-
-/// The two kinds of content.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Section {
-    /// `content/issues/`: dated issues of the newsletter.
-    Issues,
-    /// `content/pages/`: standalone pages such as About.
-    Pages,
-}
-
-impl Section {
-    pub fn folder(self) -> &'static str {
-        match self {
-            Section::Issues => "content/issues",
-            Section::Pages => "content/pages",
-        }
-    }
-}
-
-/// A file copied next to a page: an image beside an issue, say.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Asset {
-    /// The file to copy, vetted to lie inside the site: never a link.
-    pub source: VettedPath,
-    /// Where the site lists it, relative to the site root, for diagnostics.
-    pub listed: PathBuf,
-    /// Path under the page's folder in the output.
-    pub relative: PathBuf,
-}
 
 /// One content file, read and with its front matter validated.
 #[derive(Clone, Debug)]
@@ -83,14 +55,71 @@ pub struct Sources {
     pub theme: theme::Theme,
 }
 
-/// Reads the whole site under `root`; problems are collected, not returned
-/// early, so one run reports them all.
-pub fn load(root: &Path, config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Sources {
+/// Reads and validates `boletin.yaml` under `root`; `base_url_override`
+/// is the `--base-url` flag.
+pub fn config(root: &Path, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
+    let path = SiteFolder::new(root)
+        .vet(&root.join(CONFIG_FILE))
+        .map_err(|refused| vec![refused.into()])?;
+    let text = std::fs::read_to_string(path).map_err(|error| {
+        vec![
+            Diagnostic::error(CONFIG_FILE, format!("cannot read {CONFIG_FILE}: {error}")).help(
+                "run boletin in the site's folder, or point --root at the folder that holds boletin.yaml",
+            ),
+        ]
+    })?;
+    Config::from_text(&text, base_url_override)
+}
+
+/// The text of the site's file `relative`, for a command that changes
+/// one line of it; never through a link that leads outside the site.
+pub fn file_text(root: &Path, relative: &Path) -> std::io::Result<String> {
+    let path = SiteFolder::new(root)
+        .vet(&root.join(relative))
+        .map_err(|refused| std::io::Error::other(refused.to_string()))?;
+    std::fs::read_to_string(path)
+}
+
+/// Whether `relative` is a file of the site (following links).
+pub fn is_file(root: &Path, relative: &Path) -> bool {
+    root.join(relative).is_file()
+}
+
+/// The bytes of a file `load` vetted, read when the preview is asked for it.
+pub fn vetted_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    std::fs::read(path)
+}
+
+/// Whether something (a file, a folder) is at `relative` in the site.
+pub fn is_taken(root: &Path, relative: &Path) -> bool {
+    root.join(relative).symlink_metadata().is_ok()
+}
+
+/// What a command reads of the site, beyond its configuration.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// The content files (`new`, `translate`).
+    Content,
+    /// Content, locales, and the theme's templates and static files.
+    Everything,
+}
+
+/// Reads the site under `root`, as much as `reading` says; problems are
+/// collected, not returned early, so one run reports them all.
+pub fn load(
+    root: &Path,
+    config: &Config,
+    reading: Reading,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Sources {
     let site = SiteFolder::new(root);
     let ((content, content_problems), (locales, theme, other_problems)) = rayon::join(
         || load_content(&site, config),
         || {
             let mut problems = Vec::new();
+            if reading == Reading::Content {
+                return (Vec::new(), theme::Theme::default(), problems);
+            }
             let locales = load_locales(&site, config, &mut problems);
             let theme = theme::Theme::load(&site, &config.theme, &mut problems);
             (locales, theme, problems)

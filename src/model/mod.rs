@@ -2,20 +2,19 @@
 //! with their translations paired, the archive order, tags per language,
 //! and which language stands in where a translation is missing. No I/O.
 
+mod build;
+mod document;
+mod front_matter;
 pub mod urls;
 
+pub use build::build;
+pub use document::{Asset, BodyText, Document, Section, Tag, TagGroup, Translation, TranslationId};
+pub use front_matter::{FrontMatter, Locations, YAML_LINE};
+
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Location};
 use crate::lang::Lang;
-use crate::load::front_matter::{FrontMatter, Locations};
-use crate::load::{Asset, ContentFile, Section};
-use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use time::Date;
-
-/// Page slugs that would shadow the site's own folders.
-const RESERVED_PAGE_SLUGS: &[&str] = &["issues", "tags", "page", "latest"];
 
 /// The longest URL segment (a slug, a tag's segment), in bytes: the
 /// longest file name common file systems (ext4, APFS, NTFS) allow. Checked
@@ -27,95 +26,9 @@ pub const MAX_SEGMENT_BYTES: usize = 255;
 /// output folder's own path.
 pub const MAX_OUTPUT_PATH_BYTES: usize = 1024;
 
-/// A tag as written in one language, and its URL segment.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Tag {
-    pub name: String,
-    pub slug: String,
-}
-
-/// One language's text of an issue or page.
+/// The whole site, ready to render. It never changes once built: a
+/// command that needs another (the preview, after an edit) builds a new one.
 #[derive(Clone, Debug)]
-pub struct Translation {
-    pub lang: Lang,
-    /// The Markdown file, relative to the site root.
-    pub path: PathBuf,
-    pub front: FrontMatter,
-    pub body: String,
-    /// The file's line number of the body's first line.
-    pub body_line: usize,
-    /// URL segment in this language.
-    pub slug: String,
-    pub tags: Vec<Tag>,
-    pub assets: Vec<Asset>,
-    /// Where some front matter fields are, for diagnostics.
-    pub locations: Locations,
-}
-
-impl Translation {
-    /// Where `field` is in the file, if it is there.
-    pub fn location(&self, field: &str) -> Option<Location> {
-        self.locations.get(field)
-    }
-}
-
-/// An issue or a standalone page, in every language it is written in.
-#[derive(Clone, Debug)]
-pub struct Document {
-    pub section: Section,
-    /// The translation key that pairs the files.
-    pub key: String,
-    pub translations: BTreeMap<Lang, Translation>,
-    /// The language the others are translated from.
-    pub source_lang: Lang,
-    /// The language shown where a translation is missing: the default
-    /// language if written in it, else the first configured one that is.
-    pub canonical_lang: Lang,
-    /// The slug of a language without a translation: from the key.
-    pub fallback_slug: String,
-}
-
-impl Document {
-    /// The text shown to a reader of `lang`: its translation or the canonical one.
-    pub fn shown_in(&self, lang: &Lang) -> &Translation {
-        self.translations
-            .get(lang)
-            .or_else(|| self.translations.get(&self.canonical_lang))
-            .or_else(|| self.translations.values().next())
-            .expect("a document always has at least one translation")
-    }
-
-    pub fn is_translated_in(&self, lang: &Lang) -> bool {
-        self.translations.contains_key(lang)
-    }
-
-    /// The slug of this document's page in `lang`, translated or not.
-    pub fn slug_in(&self, lang: &Lang) -> &str {
-        self.translations
-            .get(lang)
-            .map_or(&self.fallback_slug, |t| &t.slug)
-    }
-
-    pub fn canonical(&self) -> &Translation {
-        self.shown_in(&self.canonical_lang)
-    }
-
-    /// The date that orders the archive.
-    pub fn date(&self) -> Option<Date> {
-        self.canonical().front.date
-    }
-}
-
-/// Tags of one language, with the issues that carry each.
-#[derive(Clone, Debug)]
-pub struct TagGroup {
-    pub tag: Tag,
-    /// Indices into `Site::issues`, newest first.
-    pub issues: Vec<usize>,
-}
-
-/// The whole site, ready to render.
-#[derive(Debug)]
 pub struct Site {
     pub config: Config,
     pub urls: urls::Urls,
@@ -126,7 +39,7 @@ pub struct Site {
     /// Per language, by tag slug.
     pub tags: BTreeMap<Lang, Vec<TagGroup>>,
     /// Every Markdown file, to turn links between source files into URLs.
-    by_source: HashMap<PathBuf, (Section, usize)>,
+    pub(super) by_source: HashMap<PathBuf, (Section, usize)>,
 }
 
 impl Site {
@@ -136,14 +49,6 @@ impl Site {
         match section {
             Section::Issues => self.issues.get(*index),
             Section::Pages => self.pages.get(*index),
-        }
-    }
-
-    /// The document at `index` of `section`'s list, to change.
-    pub fn document_mut(&mut self, section: Section, index: usize) -> &mut Document {
-        match section {
-            Section::Issues => &mut self.issues[index],
-            Section::Pages => &mut self.pages[index],
         }
     }
 
@@ -160,15 +65,25 @@ impl Site {
         self.by_source.get(path).copied()
     }
 
-    /// The translation in `path` (relative to the site root), to change
-    /// its text in place when only the text changed.
-    pub fn translation_mut(&mut self, path: &Path) -> Option<&mut Translation> {
+    /// This site after the file at `path` was edited in its body only (its
+    /// front matter and the files beside it are as they were): the same
+    /// model with that translation's digest and body line updated, as
+    /// `build` would make it. `None` if no translation is in that file.
+    pub fn with_edited_body(&self, path: &Path, digest: String, body_line: usize) -> Option<Site> {
         let (section, index) = self.position_of_source(path)?;
-        let document = match section {
-            Section::Issues => self.issues.get_mut(index)?,
-            Section::Pages => self.pages.get_mut(index)?,
+        let mut site = self.clone();
+        let documents = match section {
+            Section::Issues => &mut site.issues,
+            Section::Pages => &mut site.pages,
         };
-        document.translations.values_mut().find(|t| t.path == path)
+        let translation = documents
+            .get_mut(index)?
+            .translations
+            .values_mut()
+            .find(|t| t.path == path)?;
+        translation.digest = digest;
+        translation.body_line = body_line;
+        Some(site)
     }
 
     /// The URL of `document` in `lang`.
@@ -183,366 +98,4 @@ impl Site {
 /// Turns text into a URL segment: lowercase ASCII words joined by hyphens.
 pub fn slugify(text: &str) -> String {
     slug::slugify(text)
-}
-
-/// Pairs translations, orders the archive and checks that every URL is
-/// taken once. `include_drafts` is the `--drafts` flag.
-pub fn build(
-    config: Config,
-    content: Vec<ContentFile>,
-    include_drafts: bool,
-) -> (Site, Vec<Diagnostic>) {
-    let mut problems = Vec::new();
-    let mut groups: BTreeMap<(Section, String), Vec<ContentFile>> = BTreeMap::new();
-    for file in content {
-        if file.parsed.front.draft && !include_drafts {
-            continue;
-        }
-        let key = file
-            .parsed
-            .front
-            .translation_key
-            .clone()
-            .unwrap_or_else(|| file.key_from_path.clone());
-        groups.entry((file.section, key)).or_default().push(file);
-    }
-
-    // Each document is made on its own (slugs, tags), so in parallel.
-    let made: Vec<(Section, Option<Document>, Vec<Diagnostic>)> = groups
-        .into_iter()
-        .collect::<Vec<_>>()
-        .into_par_iter()
-        .map(|((section, key), files)| {
-            let mut problems = Vec::new();
-            let document = document_from_files(&config, section, key, files, &mut problems);
-            (section, document, problems)
-        })
-        .collect();
-    let mut issues = Vec::new();
-    let mut pages = Vec::new();
-    for (section, document, document_problems) in made {
-        problems.extend(document_problems);
-        match (section, document) {
-            (Section::Issues, Some(document)) => issues.push(document),
-            (Section::Pages, Some(document)) => pages.push(document),
-            (_, None) => {}
-        }
-    }
-    issues.sort_by(|a, b| {
-        b.date()
-            .cmp(&a.date())
-            .then(b.canonical().front.issue.cmp(&a.canonical().front.issue))
-            .then(a.key.cmp(&b.key))
-    });
-    check_unique_urls(&config, &issues, &pages, &mut problems);
-    let urls = urls::Urls::new(config.base_path());
-    check_asset_paths(&urls, &config, &issues, &mut problems);
-    check_asset_paths(&urls, &config, &pages, &mut problems);
-
-    let mut by_source = HashMap::new();
-    for (section, documents) in [(Section::Issues, &issues), (Section::Pages, &pages)] {
-        for (index, document) in documents.iter().enumerate() {
-            for translation in document.translations.values() {
-                by_source.insert(translation.path.clone(), (section, index));
-            }
-        }
-    }
-    let tags = config
-        .langs()
-        .map(|lang| (lang.clone(), tags_of(lang, &issues)))
-        .collect();
-    let site = Site {
-        config,
-        urls,
-        issues,
-        pages,
-        tags,
-        by_source,
-    };
-    (site, problems)
-}
-
-fn document_from_files(
-    config: &Config,
-    section: Section,
-    key: String,
-    files: Vec<ContentFile>,
-    problems: &mut Vec<Diagnostic>,
-) -> Option<Document> {
-    let mut translations: BTreeMap<Lang, Translation> = BTreeMap::new();
-    for file in files {
-        if let Some(other) = translations.get(&file.lang) {
-            problems.push(
-                Diagnostic::error(
-                    &file.path,
-                    format!(
-                        "there are two `{}` files for `{key}`: this one and {}",
-                        file.lang,
-                        other.path.display()
-                    ),
-                )
-                .help("remove one of them, or give one a different `translation_key`"),
-            );
-            continue;
-        }
-        let front = file.parsed.front;
-        let locations = file.parsed.locations;
-        let slug = slugify(front.slug.as_deref().unwrap_or(&key));
-        if slug.len() > MAX_SEGMENT_BYTES {
-            problems.push(slug_too_long(&file.path, &front, &locations, &slug));
-            continue;
-        }
-        if slug.is_empty() {
-            problems.push(
-                Diagnostic::error(
-                    &file.path,
-                    "the slug has no letters or digits to make an address from",
-                )
-                .at_opt(locations.get("slug"))
-                .help("set `slug:` to a few words, such as `slug: spring-meeting`"),
-            );
-            continue;
-        }
-        let mut tags: Vec<Tag> = Vec::new();
-        for name in &front.tags {
-            let slug = slugify(name);
-            if slug.is_empty() {
-                problems.push(
-                    Diagnostic::error(
-                        &file.path,
-                        format!(
-                            "the tag {name:?} has no letters or digits to make an address from"
-                        ),
-                    )
-                    .at_opt(locations.get("tags"))
-                    .help("use a word or two for each tag"),
-                );
-            } else if !tags.iter().any(|t| t.slug == slug) {
-                tags.push(Tag {
-                    name: name.trim().to_string(),
-                    slug,
-                });
-            }
-        }
-        translations.insert(
-            file.lang.clone(),
-            Translation {
-                lang: file.lang,
-                path: file.path,
-                front,
-                body: file.parsed.body,
-                body_line: file.parsed.body_line,
-                slug,
-                tags,
-                assets: file.assets,
-                locations,
-            },
-        );
-    }
-    let first_configured = config
-        .langs()
-        .find(|l| translations.contains_key(*l))?
-        .clone();
-    let canonical_lang = if translations.contains_key(&config.default_language) {
-        config.default_language.clone()
-    } else {
-        first_configured
-    };
-    let marked: Vec<&Translation> = translations.values().filter(|t| t.front.source).collect();
-    if marked.len() > 1 {
-        let paths: Vec<String> = marked
-            .iter()
-            .map(|t| t.path.display().to_string())
-            .collect();
-        problems.push(
-            Diagnostic::error(
-                &marked[1].path,
-                format!(
-                    "more than one file of `{key}` says `source: true`: {}",
-                    paths.join(", ")
-                ),
-            )
-            .at_opt(marked[1].location("source"))
-            .help("keep `source: true` only in the file the others are translated from"),
-        );
-    }
-    let source_lang = marked
-        .first()
-        .map_or_else(|| canonical_lang.clone(), |t| t.lang.clone());
-    let fallback_slug = slugify(&key);
-    let fallback_slug = if fallback_slug.is_empty() {
-        translations[&canonical_lang].slug.clone()
-    } else if fallback_slug.len() > MAX_SEGMENT_BYTES {
-        // The address of the languages it is not translated into.
-        if config.langs().any(|l| !translations.contains_key(l)) {
-            let canonical = &translations[&canonical_lang];
-            problems.push(key_too_long(canonical, &fallback_slug));
-        }
-        translations[&canonical_lang].slug.clone()
-    } else {
-        fallback_slug
-    };
-    Some(Document {
-        section,
-        key,
-        translations,
-        source_lang,
-        canonical_lang,
-        fallback_slug,
-    })
-}
-
-/// The error for a slug, `slug`, longer than a file name can be: at
-/// `slug:` if the file sets it, else at what it comes from.
-fn slug_too_long(
-    path: &Path,
-    front: &FrontMatter,
-    locations: &Locations,
-    slug: &str,
-) -> Diagnostic {
-    let (from, location) = if front.slug.is_some() {
-        ("the `slug:`", locations.get("slug"))
-    } else if front.translation_key.is_some() {
-        ("the `translation_key:`", locations.get("translation_key"))
-    } else {
-        ("the file name", None)
-    };
-    Diagnostic::error(
-        path,
-        format!(
-            "{from} is too long for an address: it makes one {} characters long, and one part of an address can have at most {MAX_SEGMENT_BYTES}",
-            slug.len()
-        ),
-    )
-    .at_opt(location)
-    .help("set a shorter `slug:`, a few words of the title such as `slug: spring-meeting`")
-}
-
-/// The error for a translation key whose address, used by the languages
-/// without a translation, is longer than a file name can be.
-fn key_too_long(canonical: &Translation, slug: &str) -> Diagnostic {
-    let (from, location) = match canonical.location("translation_key") {
-        Some(location) => ("the `translation_key:`", Some(location)),
-        None => ("the file name", None),
-    };
-    Diagnostic::error(
-        &canonical.path,
-        format!(
-            "{from} is too long for the address of the untranslated pages: it makes one {} characters long, and one part of an address can have at most {MAX_SEGMENT_BYTES}",
-            slug.len()
-        ),
-    )
-    .at_opt(location)
-    .help("use a shorter translation key (the folder or file name, or `translation_key:`)")
-}
-
-/// Every file copied beside a document's pages must have a path the file
-/// system can write.
-fn check_asset_paths(
-    urls: &urls::Urls,
-    config: &Config,
-    documents: &[Document],
-    problems: &mut Vec<Diagnostic>,
-) {
-    for document in documents {
-        for lang in config.langs() {
-            if document.shown_in(lang).assets.is_empty() {
-                continue;
-            }
-            let url = match document.section {
-                Section::Issues => urls.issue(lang, document.slug_in(lang)),
-                Section::Pages => urls.page(lang, document.slug_in(lang)),
-            };
-            let page = urls.output_path(&url);
-            let folder = page.parent().unwrap_or(&page);
-            for asset in &document.shown_in(lang).assets {
-                let length = folder.as_os_str().len() + 1 + asset.relative.as_os_str().len();
-                if length > MAX_OUTPUT_PATH_BYTES {
-                    problems.push(
-                        Diagnostic::error(
-                            &asset.listed,
-                            format!(
-                                "this file's path in the published site would be {length} characters long; at most {MAX_OUTPUT_PATH_BYTES} can be written"
-                            ),
-                        )
-                        .help("move it up, nearer to the Markdown file, or give its folders shorter names"),
-                    );
-                }
-            }
-        }
-    }
-}
-
-/// Two documents may not share an address in any language, translated or not.
-fn check_unique_urls(
-    config: &Config,
-    issues: &[Document],
-    pages: &[Document],
-    problems: &mut Vec<Diagnostic>,
-) {
-    for lang in config.langs() {
-        let mut taken: BTreeMap<(Section, &str), &Document> = BTreeMap::new();
-        for document in issues.iter().chain(pages) {
-            let slug = document.slug_in(lang);
-            let describe = |d: &Document| match d.translations.get(lang) {
-                Some(t) => t.path.display().to_string(),
-                None => format!(
-                    "the untranslated `{lang}` page of {}",
-                    d.canonical().path.display()
-                ),
-            };
-            // Found only for an error: finding it reads the front matter again.
-            let slug_location = || {
-                document
-                    .translations
-                    .get(lang)
-                    .and_then(|t| t.location("slug"))
-            };
-            if document.section == Section::Pages && RESERVED_PAGE_SLUGS.contains(&slug) {
-                problems.push(
-                    Diagnostic::error(
-                        &document.shown_in(lang).path,
-                        format!("the address /{lang}/{slug}/ is kept for the site's own pages"),
-                    )
-                    .at_opt(slug_location())
-                    .help("give this page another `slug:`"),
-                );
-            }
-            if let Some(other) = taken.insert((document.section, slug), document) {
-                problems.push(
-                    Diagnostic::error(
-                        &document.shown_in(lang).path,
-                        format!(
-                            "{} and {} would both be at the `{lang}` address `{slug}`",
-                            describe(other),
-                            describe(document)
-                        ),
-                    )
-                    .at_opt(slug_location())
-                    .help("give one of them a different `slug:` in its front matter"),
-                );
-            }
-        }
-    }
-}
-
-/// Tags written in `lang`; two spellings with the same URL segment are one tag.
-fn tags_of(lang: &Lang, issues: &[Document]) -> Vec<TagGroup> {
-    let mut groups: BTreeMap<String, TagGroup> = BTreeMap::new();
-    for (index, issue) in issues.iter().enumerate() {
-        let Some(translation) = issue.translations.get(lang) else {
-            continue;
-        };
-        for tag in &translation.tags {
-            groups
-                .entry(tag.slug.clone())
-                .or_insert_with(|| TagGroup {
-                    tag: tag.clone(),
-                    issues: Vec::new(),
-                })
-                .issues
-                .push(index);
-        }
-    }
-    groups.into_values().collect()
 }

@@ -5,47 +5,14 @@
 //! nowhere.
 
 use super::Renderer;
-use super::context::Alternate;
+use super::contract::{Feed, FeedEntry, FeedPage, Frame, Page, SitemapPage, SitemapUrl};
+use super::pages::{document_alternates, everywhere_alternates};
 use crate::lang::Lang;
-use crate::load::Section;
 use crate::markdown;
-use serde::Serialize;
-use tera::Context;
+use crate::model::{Section, TranslationId};
 use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
 use time::{Date, OffsetDateTime, Time};
-
-#[derive(Serialize)]
-pub(super) struct FeedEntry {
-    title: String,
-    url: String,
-    id: String,
-    /// RFC 3339, for Atom.
-    updated: String,
-    /// RFC 2822, for RSS.
-    pub_date: String,
-    summary: Option<String>,
-    authors: Vec<String>,
-    tags: Vec<String>,
-    /// Full HTML with absolute links.
-    content: String,
-}
-
-#[derive(Serialize)]
-struct Feed<'a> {
-    self_url: String,
-    home_url: String,
-    updated: String,
-    pub_date: String,
-    entries: &'a [FeedEntry],
-}
-
-#[derive(Serialize)]
-struct SitemapUrl {
-    loc: String,
-    lastmod: Option<String>,
-    alternates: Vec<Alternate>,
-}
 
 /// The date of a feed with no entry yet: the Unix epoch, which every
 /// feed reader can parse (unlike `Date::MIN`, which RFC 3339 cannot write).
@@ -68,121 +35,103 @@ fn rfc2822(date: Date) -> String {
     date.format(RSS_DATE).unwrap_or_default()
 }
 
-impl Renderer<'_> {
-    /// The feed `file` (atom.xml or rss.xml) of `lang`: the newest issues
-    /// written in `lang`, never fallbacks.
-    pub(super) fn feed(&self, lang: &Lang, file: &str) -> Context {
-        let site = self.site;
-        let entries = match self.feed_entries.get(lang) {
-            Some(cached) => cached
-                .get_or_init(|| self.make_feed_entries(lang))
-                .as_slice(),
-            None => &[],
-        };
-        let newest = site
-            .issues
-            .iter()
-            .filter_map(|d| d.translations.get(lang)?.front.date)
-            .max()
-            .unwrap_or(NO_DATE);
-        let mut context = self.context(self.frame(lang));
-        context.insert(
-            "feed",
-            &Feed {
-                self_url: self.absolute(&site.urls.feed(lang, file)),
-                home_url: self.absolute(&site.urls.archive(lang, 1)),
-                updated: rfc3339(newest),
-                pub_date: rfc2822(newest),
-                entries,
-            },
+/// The feed `file` (atom.xml or rss.xml) of `lang`: the newest issues
+/// written in `lang`, never fallbacks.
+pub(super) fn feed<'r>(r: &'r Renderer, lang: &Lang, file: &str) -> Page<'r, FeedPage<'r>> {
+    let site = r.site;
+    let newest = site
+        .issues
+        .iter()
+        .filter_map(|d| d.translations.get(lang)?.front.date)
+        .max()
+        .unwrap_or(NO_DATE);
+    let feed = Feed {
+        self_url: r.absolute(&site.urls.feed(lang, file)),
+        home_url: r.absolute(&site.urls.archive(lang, 1)),
+        updated: rfc3339(newest),
+        pub_date: rfc2822(newest),
+        entries: r.feed_entries(lang),
+    };
+    r.page(lang, Frame::default(), FeedPage { feed })
+}
+
+/// The entries of `lang`'s feeds: the newest issues written in it. Their
+/// content passes the sanitizer once more, to make its links absolute.
+pub(super) fn feed_entries(r: &Renderer, lang: &Lang) -> Vec<FeedEntry> {
+    let site = r.site;
+    site.issues
+        .iter()
+        .enumerate()
+        .filter_map(|(index, document)| Some((index, document, document.translations.get(lang)?)))
+        .take(site.config.feed_limit)
+        .map(|(index, document, translation)| {
+            let url = r.absolute(&site.url_of(document, lang));
+            let id = TranslationId {
+                section: Section::Issues,
+                index,
+                lang: lang.clone(),
+            };
+            let body = r.bodies.get(&id).map_or("", |b| b.html.as_str());
+            let date = translation.front.date.unwrap_or(NO_DATE);
+            FeedEntry {
+                title: translation.front.title.clone(),
+                id: url.clone(),
+                updated: rfc3339(date),
+                pub_date: rfc2822(date),
+                summary: translation.front.summary.clone(),
+                authors: translation.front.authors.clone(),
+                tags: translation.tags.iter().map(|t| t.name.clone()).collect(),
+                content: markdown::sanitize_for_feed(body, site.config.raw_html, &r.origin, &url),
+                url,
+            }
+        })
+        .collect()
+}
+
+/// Every canonical page: archives, issues and pages in the languages
+/// they are written in, tag pages. Not fallbacks, redirects or 404.
+pub(super) fn sitemap(r: &Renderer) -> SitemapPage {
+    let site = r.site;
+    let urls = &site.urls;
+    let default = &site.config.default_language;
+    let mut entries = Vec::new();
+    let mut add = |url: String, lastmod: Option<Date>, alternates| {
+        entries.push(SitemapUrl {
+            loc: r.absolute(&url),
+            lastmod: lastmod.map(|d| d.to_string()),
+            alternates,
+        });
+    };
+    let home_alternates = everywhere_alternates(r, &|l| urls.archive(l, 1), &urls.root());
+    add(urls.root(), None, home_alternates.clone());
+    for lang in site.config.langs() {
+        add(urls.archive(lang, 1), None, home_alternates.clone());
+        for page in 2..=site.config.page_count(site.issues.len()) {
+            add(urls.archive(lang, page), None, Vec::new());
+        }
+        add(
+            urls.tags(lang),
+            None,
+            everywhere_alternates(r, &|l| urls.tags(l), &urls.tags(default)),
         );
-        context
-    }
-
-    /// The entries of `lang`'s feeds: the newest issues written in it.
-    fn make_feed_entries(&self, lang: &Lang) -> Vec<FeedEntry> {
-        let site = self.site;
-        site.issues
-            .iter()
-            .enumerate()
-            .filter_map(|(index, document)| {
-                Some((index, document, document.translations.get(lang)?))
-            })
-            .take(site.config.feed_limit)
-            .map(|(index, document, translation)| {
-                let url = self.absolute(&site.url_of(document, lang));
-                let body = self
-                    .bodies
-                    .get(&(Section::Issues, index, lang.clone()))
-                    .map_or("", |b| b.html.as_str());
-                let date = translation.front.date.unwrap_or(NO_DATE);
-                FeedEntry {
-                    title: translation.front.title.clone(),
-                    id: url.clone(),
-                    updated: rfc3339(date),
-                    pub_date: rfc2822(date),
-                    summary: translation.front.summary.clone(),
-                    authors: translation.front.authors.clone(),
-                    tags: translation.tags.iter().map(|t| t.name.clone()).collect(),
-                    content: markdown::sanitize_for_feed(
-                        body,
-                        site.config.raw_html,
-                        &self.origin,
-                        &url,
-                    ),
-                    url,
-                }
-            })
-            .collect()
-    }
-
-    /// Every canonical page: archives, issues and pages in the languages
-    /// they are written in, tag pages. Not fallbacks, redirects or 404.
-    pub(super) fn sitemap(&self) -> Context {
-        let site = self.site;
-        let urls = &site.urls;
-        let default = &site.config.default_language;
-        let mut entries = Vec::new();
-        let mut add = |url: String, lastmod: Option<Date>, alternates: Vec<Alternate>| {
-            entries.push(SitemapUrl {
-                loc: self.absolute(&url),
-                lastmod: lastmod.map(|d| d.to_string()),
-                alternates,
-            });
-        };
-        let home_alternates = self.everywhere_alternates(&|l| urls.archive(l, 1), &urls.root());
-        add(urls.root(), None, home_alternates.clone());
-        for lang in site.config.langs() {
-            add(urls.archive(lang, 1), None, home_alternates.clone());
-            for page in 2..=self.archive_pages() {
-                add(urls.archive(lang, page), None, Vec::new());
+        for group in &site.tags[lang] {
+            let pages = site.config.page_count(group.issues.len());
+            for page in 1..=pages {
+                add(urls.tag(lang, &group.tag.slug, page), None, Vec::new());
             }
+        }
+    }
+    for document in site.issues.iter().chain(&site.pages) {
+        let alternates = document_alternates(r, document);
+        for (lang, translation) in &document.translations {
             add(
-                urls.tags(lang),
-                None,
-                self.everywhere_alternates(&|l| urls.tags(l), &urls.tags(default)),
+                site.url_of(document, lang),
+                translation.front.date,
+                alternates.clone(),
             );
-            for group in &site.tags[lang] {
-                let pages = site.config.page_count(group.issues.len());
-                for page in 1..=pages {
-                    add(urls.tag(lang, &group.tag.slug, page), None, Vec::new());
-                }
-            }
         }
-        for document in site.issues.iter().chain(&site.pages) {
-            let alternates = self.document_alternates(document);
-            for (lang, translation) in &document.translations {
-                add(
-                    site.url_of(document, lang),
-                    translation.front.date,
-                    alternates.clone(),
-                );
-            }
-        }
-        let mut context = Context::new();
-        context.insert("urls", &entries);
-        context
     }
+    SitemapPage { urls: entries }
 }
 
 #[cfg(test)]

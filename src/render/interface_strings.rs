@@ -6,13 +6,30 @@
 //! `lang="es"` picks another configured language, for pages such as the
 //! 404 page that speak them all.
 
-use crate::i18n::Locales;
+use crate::i18n::{Locales, Unformatted};
 use crate::lang::Lang;
 use fluent::{FluentArgs, FluentValue};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 use tera::ast::{Expr, ExprVal, Node};
 use tera::{Error, Function, Tera, Value};
+
+thread_local! {
+    /// What `t()` could not say in the page's language during the render
+    /// `collecting` runs on this thread: Tera gives a function no way to
+    /// hand back a warning with its value.
+    static UNFORMATTED: RefCell<Option<Vec<Unformatted>>> = const { RefCell::new(None) };
+}
+
+/// Runs `render` (one template, on this thread), with every message
+/// `t()` could not format in the page's language while it ran.
+pub fn collecting<T>(render: impl FnOnce() -> T) -> (T, Vec<Unformatted>) {
+    let outer = UNFORMATTED.replace(Some(Vec::new()));
+    let value = render();
+    let found = UNFORMATTED.replace(outer).unwrap_or_default();
+    (value, found)
+}
 
 /// `t()` bound to one page language.
 pub struct Translate {
@@ -56,10 +73,18 @@ impl Function for Translate {
             };
             fluent_args.set(name.clone(), value);
         }
-        self.locales
+        let (text, stood_in) = self
+            .locales
             .message(lang, key, Some(&fluent_args))
-            .map(Value::String)
-            .map_err(Error::msg)
+            .map_err(Error::msg)?;
+        if let Some(unformatted) = stood_in {
+            UNFORMATTED.with_borrow_mut(|list| {
+                if let Some(list) = list {
+                    list.push(unformatted);
+                }
+            });
+        }
+        Ok(Value::String(text))
     }
 
     fn is_safe(&self) -> bool {

@@ -243,7 +243,7 @@ pub fn respond(
     let bytes: Vec<u8> = match served {
         Served::Bytes(bytes) => bytes.to_vec(),
         Served::BuiltIn(bytes) => bytes.to_vec(),
-        Served::File(file) => match std::fs::read(&file) {
+        Served::File(file) => match crate::load::vetted_file(&file) {
             Ok(bytes) => bytes,
             Err(_) => {
                 let _ = request.respond(Response::from_string("Not found").with_status_code(404));

@@ -8,8 +8,8 @@ mod watch;
 
 use crate::cli::ServeArgs;
 use crate::commands::{Outcome, count};
-use crate::config::Config;
 use crate::diagnostics::Diagnostic;
+use crate::load;
 use preview::{Preview, Snapshot};
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 /// Runs `boletin serve` until Ctrl-C.
 pub fn run(args: &ServeArgs) -> Outcome {
     let root = args.site.root.clone();
-    let config = match Config::load(&root, None) {
+    let config = match load::config(&root, None) {
         Ok(config) => config,
         Err(problems) => {
             let mut diagnostics = crate::diagnostics::Diagnostics::default();
@@ -58,7 +58,7 @@ pub fn run(args: &ServeArgs) -> Outcome {
     let listeners = http::Listeners::default();
     let mut preview = Preview::new(root.clone(), base_url.clone(), args.drafts);
     let started = Instant::now();
-    apply(&snapshot, &listeners, started, |s| preview.rebuild_all(s));
+    apply(&snapshot, &listeners, started, preview.rebuild_all());
 
     println!(
         "Serving the preview of {} (nothing is written to disk):",
@@ -112,36 +112,39 @@ pub fn run(args: &ServeArgs) -> Outcome {
             continue;
         };
         let started = Instant::now();
-        apply(&snapshot, &listeners, started, |s| {
-            preview.update(&changed, s)
-        });
+        apply(&snapshot, &listeners, started, preview.update(&changed));
     }
     println!("Stopped.");
     Outcome::Success
 }
 
-/// Runs one rebuild against the served snapshot and tells everyone.
+/// Serves what a rebuild made, and tells every open page. The lock is
+/// held only to swap the files in: the rebuild was made beside them.
 fn apply(
     snapshot: &RwLock<Snapshot>,
     listeners: &http::Listeners,
     started: Instant,
-    rebuild: impl FnOnce(&mut Snapshot) -> preview::Outcome,
+    rebuilt: preview::Outcome,
 ) {
-    let mut guard = match snapshot.write() {
+    let lock = || match snapshot.write() {
         Ok(guard) => guard,
         Err(poisoned) => poisoned.into_inner(),
     };
     let color = std::io::stderr().is_terminal();
-    match rebuild(&mut guard) {
+    match rebuilt {
         preview::Outcome::Rebuilt {
             files,
+            changed,
             full,
             warnings,
         } => {
-            guard.problems = None;
-            guard.generation += 1;
-            let generation = guard.generation;
-            drop(guard);
+            let generation = {
+                let mut guard = lock();
+                guard.files = files;
+                guard.problems = None;
+                guard.generation += 1;
+                guard.generation
+            };
             for warning in &warnings {
                 eprintln!("{}", warning.render(color));
             }
@@ -149,7 +152,7 @@ fn apply(
             println!(
                 "{} {} in {} ms{}",
                 if full { "Built" } else { "Updated" },
-                count(files, "file"),
+                count(changed, "file"),
                 started.elapsed().as_millis(),
                 if warnings.is_empty() {
                     String::new()
@@ -172,8 +175,7 @@ fn apply(
                 "{}; the preview keeps showing the last good pages.",
                 count(diagnostics.error_count(), "error")
             );
-            guard.problems = Some(text.clone());
-            drop(guard);
+            lock().problems = Some(text.clone());
             listeners.problems(&text);
         }
     }

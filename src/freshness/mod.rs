@@ -7,7 +7,7 @@ pub mod digest;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::lang::Lang;
-use crate::load::Section;
+use crate::model::Section;
 use crate::model::{Document, Translation};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -68,15 +68,6 @@ pub struct DocumentStatus {
     pub source_lang: Lang,
     pub source_digest: String,
     pub languages: Vec<LanguageStatus>,
-}
-
-/// The digest of `translation`'s translatable text.
-pub fn digest_of(translation: &Translation) -> String {
-    digest::source_digest(
-        &translation.front.title,
-        translation.front.summary.as_deref(),
-        &translation.body,
-    )
 }
 
 /// Front matter fields that still carry the `[translate]` marker.
@@ -160,7 +151,7 @@ pub fn warnings(document: &Document) -> Vec<Diagnostic> {
 /// The state of every configured language of `document`.
 pub fn document_status(config: &Config, document: &Document) -> DocumentStatus {
     let source = &document.translations[&document.source_lang];
-    let source_digest = digest_of(source);
+    let source_digest = &source.digest;
     let languages = config
         .langs()
         .map(|lang| {
@@ -169,7 +160,7 @@ pub fn document_status(config: &Config, document: &Document) -> DocumentStatus {
                 None => (State::Missing, None),
                 Some(t) if t.front.draft => (State::Draft, None),
                 Some(_) if is_source => (State::Translated, None),
-                Some(t) => translation_state(t, &source_digest),
+                Some(t) => translation_state(t, source_digest),
             };
             LanguageStatus {
                 lang: lang.clone(),
@@ -187,7 +178,7 @@ pub fn document_status(config: &Config, document: &Document) -> DocumentStatus {
         },
         key: document.key.clone(),
         source_lang: document.source_lang.clone(),
-        source_digest,
+        source_digest: source_digest.clone(),
         languages,
     }
 }

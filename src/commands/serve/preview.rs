@@ -1,0 +1,262 @@
+//! The preview's site, kept in memory between changes.
+//!
+//! A change to one content file whose front matter is unchanged only
+//! re-renders that file's text and the pages that show it (its page in
+//! every language and its language's feeds). Anything else — front
+//! matter, a new or deleted file, a template, a locale, the
+//! configuration — rebuilds the whole site in memory. Nothing is ever
+//! written to disk.
+//!
+//! Each rebuild makes a new `Snapshot` beside the one being served; the
+//! server swaps it in when it is whole, so no request waits for one.
+
+use crate::bodies::{self, Bodies, Links};
+use crate::commands::{Reader, Renderable, renderable};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::Locales;
+use crate::load::{self, Reading, theme::Theme};
+use crate::model::{BodyText, Site, TranslationId};
+use crate::render::{Content, Inputs, OutputFile, Plan, Templates};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A file the server can send.
+#[derive(Clone, Debug)]
+pub enum Served {
+    Bytes(Arc<[u8]>),
+    /// Read from disk when asked for (images, static files).
+    File(PathBuf),
+    BuiltIn(&'static [u8]),
+}
+
+impl From<Content> for Served {
+    fn from(content: Content) -> Served {
+        match content {
+            Content::Bytes(bytes) => Served::Bytes(bytes.into()),
+            Content::Copy(path) => Served::File(path),
+            Content::BuiltIn(bytes) => Served::BuiltIn(bytes),
+        }
+    }
+}
+
+/// Every file of the site, by path relative to the output root,
+/// `/`-separated.
+pub type Files = Arc<HashMap<String, Served>>;
+
+/// The site as the server shows it.
+#[derive(Default)]
+pub struct Snapshot {
+    pub files: Files,
+    /// The problems of the last failed rebuild, shown over every page.
+    pub problems: Option<String>,
+    /// Counts successful rebuilds.
+    pub generation: u64,
+}
+
+/// What a rebuild made.
+pub enum Outcome {
+    /// The site to serve now, and how many files changed (all of them
+    /// after a full rebuild).
+    Rebuilt {
+        files: Files,
+        changed: usize,
+        full: bool,
+        warnings: Vec<Diagnostic>,
+    },
+    /// The site has errors; the last good pages stay.
+    Failed(Diagnostics),
+}
+
+/// The last good build, kept to update it in place.
+struct Built {
+    site: Site,
+    bodies: Bodies,
+    locales: Arc<Locales>,
+    templates: Templates,
+    theme: Theme,
+    files: Files,
+}
+
+/// Builds the site into memory and keeps it up to date.
+pub struct Preview {
+    root: PathBuf,
+    base_url: String,
+    drafts: bool,
+    built: Option<Built>,
+}
+
+fn key(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+impl Preview {
+    pub fn new(root: PathBuf, base_url: String, drafts: bool) -> Preview {
+        Preview {
+            root,
+            base_url,
+            drafts,
+            built: None,
+        }
+    }
+
+    /// Builds everything from disk.
+    pub fn rebuild_all(&mut self) -> Outcome {
+        self.built = None;
+        let mut diagnostics = Diagnostics::default();
+        let reader = Reader {
+            root: &self.root,
+            base_url: Some(&self.base_url),
+            drafts: self.drafts,
+            reading: Reading::Everything,
+        };
+        let Some(Renderable {
+            modelled,
+            locales,
+            templates,
+        }) = renderable(reader, &mut diagnostics)
+        else {
+            return Outcome::Failed(diagnostics);
+        };
+        let Some(templates) = templates.filter(|_| !diagnostics.has_errors()) else {
+            return Outcome::Failed(diagnostics);
+        };
+        let site = modelled.site;
+        let bodies = bodies::render_all(&site, modelled.texts, Links::Drop);
+        for body in bodies.values() {
+            diagnostics.extend(body.problems.iter().cloned());
+        }
+        let inputs = Inputs {
+            site: &site,
+            bodies: &bodies,
+            locales: &locales,
+            templates: &templates,
+            theme: &modelled.theme,
+        };
+        let output = Plan::whole_site(inputs).make_all();
+        diagnostics.extend(output.problems);
+        if diagnostics.has_errors() {
+            return Outcome::Failed(diagnostics);
+        }
+        let files: Files = Arc::new(
+            output
+                .files
+                .into_iter()
+                .map(|f| (key(&f.path), f.content.into()))
+                .collect(),
+        );
+        let changed = files.len();
+        self.built = Some(Built {
+            site,
+            bodies,
+            locales,
+            templates,
+            theme: modelled.theme,
+            files: Arc::clone(&files),
+        });
+        Outcome::Rebuilt {
+            files,
+            changed,
+            full: true,
+            warnings: diagnostics.iter().cloned().collect(),
+        }
+    }
+
+    /// The site after `changed` paths (relative to the site root)
+    /// changed on disk.
+    pub fn update(&mut self, changed: &[PathBuf]) -> Outcome {
+        match self.try_text_only(changed) {
+            Some(Ok(outcome)) => outcome,
+            Some(Err(problems)) => {
+                let mut diagnostics = Diagnostics::default();
+                diagnostics.extend(problems);
+                // The kept model no longer matches the files: next time,
+                // start over from disk.
+                self.built = None;
+                Outcome::Failed(diagnostics)
+            }
+            None => self.rebuild_all(),
+        }
+    }
+
+    /// When every change is to the text of existing content files, the
+    /// site with those re-rendered; `None` when a full rebuild is needed.
+    fn try_text_only(&mut self, changed: &[PathBuf]) -> Option<Result<Outcome, Vec<Diagnostic>>> {
+        let built = self.built.as_mut()?;
+        let mut edits = Vec::new();
+        for path in changed {
+            // A deleted or renamed file changes the site's shape.
+            if !load::is_file(&self.root, path) {
+                return None;
+            }
+            match load::read_one(&self.root, &built.site.config, path)? {
+                Ok(file) => edits.push(file),
+                Err(problems) => return Some(Err(problems)),
+            }
+        }
+        let mut site = built.site.clone();
+        let mut texts = Vec::new();
+        for file in edits {
+            let document = site.by_source_path(&file.path)?;
+            let translation = document.translations.get(&file.lang)?;
+            let same_shape = translation.path == file.path
+                && translation.front == file.parsed.front
+                && translation.assets == file.assets;
+            if !same_shape {
+                return None;
+            }
+            let (section, index) = site.position_of_source(&file.path)?;
+            let digest = crate::freshness::digest::source_digest(
+                &file.parsed.front.title,
+                file.parsed.front.summary.as_deref(),
+                &file.parsed.body,
+            );
+            site = site.with_edited_body(&file.path, digest, file.parsed.body_line)?;
+            let id = TranslationId {
+                section,
+                index,
+                lang: file.lang,
+            };
+            texts.push(BodyText {
+                id,
+                markdown: file.parsed.body,
+            });
+        }
+        let mut warnings = Vec::new();
+        for text in &texts {
+            let body = bodies::render_one(&site, text, Links::Drop)?;
+            warnings.extend(body.problems.iter().cloned());
+            built.bodies.insert(text.id.clone(), body);
+        }
+        let inputs = Inputs {
+            site: &site,
+            bodies: &built.bodies,
+            locales: &built.locales,
+            templates: &built.templates,
+            theme: &built.theme,
+        };
+        let mut rendered: Vec<OutputFile> = Vec::new();
+        for text in &texts {
+            let output = Plan::one_document(inputs, text.id.section, text.id.index).make_all();
+            if output.problems.iter().any(Diagnostic::is_error) {
+                return Some(Err(output.problems));
+            }
+            warnings.extend(output.problems);
+            rendered.extend(output.files);
+        }
+        let mut files = HashMap::clone(&built.files);
+        let changed = rendered.len();
+        for file in rendered {
+            files.insert(key(&file.path), file.content.into());
+        }
+        let files = Arc::new(files);
+        built.site = site;
+        built.files = Arc::clone(&files);
+        Some(Ok(Outcome::Rebuilt {
+            files,
+            changed,
+            full: false,
+            warnings,
+        }))
+    }
+}

@@ -1,0 +1,78 @@
+//! What a content file's front matter says, once validated, and where
+//! its fields are in the file (for diagnostics that point at them).
+//! `load::front_matter` parses files into these; nothing here reads one.
+
+use crate::diagnostics::Location;
+use crate::yaml;
+use time::Date;
+
+/// Validated front matter of one file.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FrontMatter {
+    pub title: String,
+    pub date: Option<Date>,
+    pub issue: Option<u32>,
+    pub summary: Option<String>,
+    pub tags: Vec<String>,
+    pub authors: Vec<String>,
+    pub slug: Option<String>,
+    pub cover: Option<String>,
+    pub cover_alt: Option<String>,
+    pub draft: bool,
+    pub translation_key: Option<String>,
+    pub source: bool,
+    pub source_digest: Option<String>,
+    pub extra: serde_json::Value,
+}
+
+/// The file line of the YAML's first line: after the opening `---`.
+pub const YAML_LINE: usize = 2;
+
+/// Fields whose line later stages may need, to point at a problem they
+/// find (a slug taken twice, a tag with no letters).
+const LOCATED_FIELDS: &[&str] = &[
+    "cover",
+    "cover_alt",
+    "title",
+    "slug",
+    "tags",
+    "source",
+    "source_digest",
+    "translation_key",
+    "summary",
+];
+
+/// Where the fields of `LOCATED_FIELDS` are in a file. Found only when a
+/// diagnostic asks, which most files never do: this keeps the file's
+/// front matter (up to its body) rather than a place for every field.
+#[derive(Clone, Debug, Default)]
+pub struct Locations {
+    /// The file up to its body: both `---` lines and the YAML between.
+    head: String,
+    /// Where the YAML is in `head`.
+    yaml: std::ops::Range<usize>,
+}
+
+impl Locations {
+    /// The places in `head`, the file up to its body, whose YAML is at `yaml`.
+    pub fn new(head: String, yaml: std::ops::Range<usize>) -> Locations {
+        Locations { head, yaml }
+    }
+
+    /// Where `field` is in the file, if it is one of `LOCATED_FIELDS` and
+    /// the file sets it.
+    pub fn get(&self, field: &str) -> Option<Location> {
+        if !LOCATED_FIELDS.contains(&field) {
+            return None;
+        }
+        let yaml = self.head.get(self.yaml.clone())?;
+        let (line, column) = yaml::Keys::of(yaml).value(&[field])?;
+        // The head ends with the closing `---` line, so a place in it is
+        // shown as it would be in the whole file.
+        Some(Location::at_line_column(
+            &self.head,
+            line + YAML_LINE - 1,
+            column,
+        ))
+    }
+}
