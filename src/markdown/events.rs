@@ -4,10 +4,11 @@
 //! attributes cut, raw HTML escaped (in `escape` mode) or kept for the
 //! sanitizer, and a warning for what loads from another site.
 //!
-//! Decides nothing itself: each rule lives in the module named for it
-//! (`links`, `headings`, `characters`, `other_hosts`). It writes no HTML
-//! and never sanitizes; it only reports where raw HTML was kept, so that
-//! `render` knows the body needs the sanitizer.
+//! Holds no rule of its own but `escape` mode's: each other rule lives in
+//! the module named for it (`links`, `headings`, `characters`,
+//! `other_hosts`). It writes no HTML and never sanitizes; it only reports
+//! where raw HTML was kept, so that `render` knows the body needs the
+//! sanitizer.
 
 use super::characters::{clean_decoded, without_forbidden_references};
 use super::headings::cut_attributes;

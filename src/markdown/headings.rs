@@ -3,8 +3,9 @@
 //! sanitizer keeps (`#id`, `.class`, `lang`, `dir`), with a warning for
 //! the rest.
 //!
-//! Works on parsed events only; it does not clean decoded text (the event
-//! pass does that first) and writes no HTML.
+//! Works on parsed events only: it cleans no decoded text (the event pass
+//! cleans a heading's attributes before they are cut here) and writes no
+//! HTML.
 
 use crate::diagnostics::{Diagnostic, Location};
 use crate::model::slugify;

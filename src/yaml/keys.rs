@@ -1,6 +1,7 @@
 //! The place of every key of a YAML text (`Keys`), by path from the
-//! root, found by the event walk the first time a caller asks: a text
-//! with no problem is otherwise read only once, by the typed pass.
+//! root, as the event walk found them: during `parse` when it walked the
+//! text, otherwise the first time a caller asks (a text with no problem
+//! is read only once, by the typed pass, unless one does).
 //!
 //! Answers where a key and its value are written; it judges nothing (the
 //! walk reports keys set twice, the typed pass unknown ones).

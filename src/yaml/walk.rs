@@ -1,8 +1,8 @@
 //! The event walk: one pass over the parser's events that finds the line
 //! and column of every key and value, every key set twice in its
 //! mapping, and aliases that would expand past `MAX_ALIAS_EVENTS` values
-//! (refused before anything expands them). A syntax error ends the walk
-//! with the parser's own mark.
+//! (refused before anything expands them). A syntax error ends the walk,
+//! placed from the parser's own mark.
 //!
 //! Knows nothing of the caller's struct: unknown keys are the typed
 //! pass's to find. It words its problems through `errors`.

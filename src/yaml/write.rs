@@ -2,8 +2,7 @@
 //! files): scalars quoted when they need to be, flow lists, and blocks of
 //! values, each of which reads back as exactly what was written.
 //!
-//! Writes strings only: it touches no file (`write` does) and parses
-//! nothing.
+//! Makes strings only: it touches no file and parses nothing.
 
 /// `text` as a YAML scalar that reads back as exactly `text`, quoted
 /// when it needs to be.
