@@ -1,7 +1,10 @@
 //! boletin: a static-site generator for multilingual newsletters.
 //!
-//! A build is a pipeline — load → model → render → write — with one module
-//! per stage; `commands` holds the thin functions the CLI calls.
+//! A build is a pipeline of stages, each handing a plain value on:
+//! `load` (reads the site) → `model` (the `Site`, and the bodies apart)
+//! → `bodies` (Markdown to HTML) → `render` (a plan of files and a pure
+//! function per file) → `write` (the staging folder, swapped in).
+//! `commands` holds the thin functions the CLI calls, which run them.
 
 // Diagnostics are large on purpose (file, line, source line, help) and only
 // travel on the error path, where a few bytes of copying do not matter.

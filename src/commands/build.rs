@@ -6,6 +6,7 @@ use crate::cli::BuildArgs;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::lang::Lang;
 use crate::load::{Reading, SOURCE_FOLDERS};
+use crate::model::Drafts;
 use crate::render::{Inputs, OutputFile, Plan, PlannedFile};
 use crate::write::{self, Staging};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -101,7 +102,7 @@ fn build(
     let reader = Reader {
         root: &args.site.root,
         base_url: args.base_url.as_deref(),
-        drafts: args.drafts,
+        drafts: Drafts::when(args.drafts),
         reading: Reading::Everything,
     };
     let renderable = super::renderable(reader, diagnostics)?;

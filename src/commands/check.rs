@@ -8,6 +8,7 @@ use crate::check;
 use crate::cli::CheckArgs;
 use crate::diagnostics::Diagnostics;
 use crate::load::Reading;
+use crate::model::Drafts;
 use crate::render::{Inputs, Plan};
 
 /// Runs `boletin check`.
@@ -16,7 +17,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
     let reader = Reader {
         root: &args.site.root,
         base_url: None,
-        drafts: args.drafts,
+        drafts: Drafts::when(args.drafts),
         reading: Reading::Everything,
     };
     let Some(renderable) = super::renderable(reader, &mut diagnostics) else {

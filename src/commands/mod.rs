@@ -11,7 +11,7 @@ pub mod translate;
 use crate::diagnostics::Diagnostics;
 use crate::i18n::Locales;
 use crate::load::{self, LocaleFile, Reading, theme::Theme};
-use crate::model::{self, BodyText, Site};
+use crate::model::{self, BodyText, Drafts, Site};
 use crate::render::Templates;
 use std::io::IsTerminal;
 use std::path::Path;
@@ -23,8 +23,7 @@ pub struct Reader<'a> {
     pub root: &'a Path,
     /// The `--base-url` flag.
     pub base_url: Option<&'a str>,
-    /// The `--drafts` flag.
-    pub drafts: bool,
+    pub drafts: Drafts,
     pub reading: Reading,
 }
 
@@ -44,7 +43,7 @@ impl<'a> Reader<'a> {
         Reader {
             root,
             base_url: None,
-            drafts: true,
+            drafts: Drafts::Included,
             reading,
         }
     }

@@ -4,10 +4,19 @@ use super::{Outcome, Reader, report};
 use crate::cli::NewArgs;
 use crate::content_files;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::lang::Lang;
 use crate::load::{self, Reading, front_matter::parse_date};
-use crate::model::slugify;
+use crate::model::{Site, slugify};
 use crate::write;
 use std::path::PathBuf;
+use time::Date;
+
+/// What the command line asks for, checked.
+struct Request {
+    lang: Lang,
+    date: Date,
+    title: String,
+}
 
 /// Runs `boletin new`.
 pub fn run(args: &NewArgs) -> Outcome {
@@ -17,9 +26,27 @@ pub fn run(args: &NewArgs) -> Outcome {
         return Outcome::SiteErrors;
     };
     let site = &modelled.site;
-    let config = &site.config;
     // Problems elsewhere in the site do not stop a new issue; they are
     // shown only if the new issue cannot be made.
+    let made = request(args, site).and_then(|request| {
+        let number = next_number(site)?;
+        create(args, &request, number)
+    });
+    match made {
+        Ok(path) => {
+            println!("{}", path.display());
+            Outcome::Success
+        }
+        Err(problems) => {
+            report(&problems);
+            Outcome::SiteErrors
+        }
+    }
+}
+
+/// The language, date and title asked for, or every problem with them.
+fn request(args: &NewArgs, site: &Site) -> Result<Request, Diagnostics> {
+    let config = &site.config;
     let mut problems = Diagnostics::default();
     let lang = match &args.lang {
         None => Some(config.default_language.clone()),
@@ -52,46 +79,49 @@ pub fn run(args: &NewArgs) -> Outcome {
                 .help("boletin new \"Spring meeting\""),
         );
     }
-    let (Some(lang), Some(date)) = (lang, date) else {
-        report(&problems);
-        return Outcome::SiteErrors;
-    };
-    if problems.has_errors() {
-        report(&problems);
-        return Outcome::SiteErrors;
+    match (lang, date) {
+        (Some(lang), Some(date)) if !problems.has_errors() => Ok(Request { lang, date, title }),
+        _ => Err(problems),
     }
+}
+
+/// The number after the site's largest issue number.
+fn next_number(site: &Site) -> Result<u32, Diagnostics> {
     let last = site
         .issues
         .iter()
         .flat_map(|d| d.translations.values())
         .filter_map(|t| t.front.issue.map(|number| (number, t)))
         .max_by_key(|(number, _)| *number);
-    let number = match last {
-        None => 1,
-        Some((number, translation)) => match number.checked_add(1) {
-            Some(next) => next,
-            None => {
-                problems.push(
-                    Diagnostic::error(
-                        &translation.path,
-                        format!("this issue is numbered {number}, the largest issue number there can be, so the next issue cannot be numbered; nothing was written"),
-                    )
-                    .at_opt(translation.location("issue"))
-                    .help("correct the `issue:` number in this file, then run boletin new again"),
-                );
-                report(&problems);
-                return Outcome::SiteErrors;
-            }
-        },
+    let Some((number, translation)) = last else {
+        return Ok(1);
     };
+    number.checked_add(1).ok_or_else(|| {
+        let mut problems = Diagnostics::default();
+        problems.push(
+            Diagnostic::error(
+                &translation.path,
+                format!("this issue is numbered {number}, the largest issue number there can be, so the next issue cannot be numbered; nothing was written"),
+            )
+            .at_opt(translation.location("issue"))
+            .help("correct the `issue:` number in this file, then run boletin new again"),
+        );
+        problems
+    })
+}
+
+/// Writes the new issue's file; its path, relative to the site root.
+fn create(args: &NewArgs, request: &Request, number: u32) -> Result<PathBuf, Diagnostics> {
+    let Request { lang, date, title } = request;
     let key = format!(
         "{:04}-{:02}-{}",
         date.year(),
         date.month() as u8,
-        slugify(&title)
+        slugify(title)
     );
     let folder = PathBuf::from("content/issues").join(&key);
     let path = folder.join(format!("index.{lang}.md"));
+    let mut problems = Diagnostics::default();
     if load::is_taken(&args.site.root, &folder) {
         problems.push(
             Diagnostic::error(
@@ -100,21 +130,15 @@ pub fn run(args: &NewArgs) -> Outcome {
             )
             .help("choose another title, or edit the existing issue"),
         );
-        report(&problems);
-        return Outcome::SiteErrors;
+        return Err(problems);
     }
-    if let Err(error) = write::content::create_new(
-        &args.site.root,
-        &path,
-        &content_files::new_issue(&title, date, number),
-    ) {
+    let text = content_files::new_issue(title, *date, number);
+    if let Err(error) = write::content::create_new(&args.site.root, &path, &text) {
         problems.push(Diagnostic::error(
             &path,
             format!("cannot create the issue: {error}"),
         ));
-        report(&problems);
-        return Outcome::SiteErrors;
+        return Err(problems);
     }
-    println!("{}", path.display());
-    Outcome::Success
+    Ok(path)
 }

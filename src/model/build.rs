@@ -12,7 +12,7 @@ use crate::lang::Lang;
 use crate::load::ContentFile;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// What `build` makes: the model, and apart from it the body of every
 /// translation, for the Markdown stage.
@@ -27,23 +27,10 @@ pub struct Built {
 const RESERVED_PAGE_SLUGS: &[&str] = &["issues", "tags", "page", "latest"];
 
 /// Pairs translations, orders the archive and checks that every URL is
-/// taken once. `include_drafts` is the `--drafts` flag.
-pub fn build(config: Config, content: Vec<ContentFile>, include_drafts: bool) -> Built {
+/// taken once.
+pub fn build(config: Config, content: Vec<ContentFile>, drafts: Drafts) -> Built {
     let mut problems = Vec::new();
-    let mut groups: BTreeMap<(Section, String), Vec<ContentFile>> = BTreeMap::new();
-    for file in content {
-        if file.parsed.front.draft && !include_drafts {
-            continue;
-        }
-        let key = file
-            .parsed
-            .front
-            .translation_key
-            .clone()
-            .unwrap_or_else(|| file.key_from_path.clone());
-        groups.entry((file.section, key)).or_default().push(file);
-    }
-
+    let groups = by_key(content, drafts);
     // Each document is made on its own (slugs, tags, digests), so in parallel.
     type Made = (Section, Option<(Document, Bodies)>, Vec<Diagnostic>);
     let made: Vec<Made> = groups
@@ -95,14 +82,7 @@ pub fn build(config: Config, content: Vec<ContentFile>, include_drafts: bool) ->
     check_asset_paths(&urls, &config, &issues, &mut problems);
     check_asset_paths(&urls, &config, &pages, &mut problems);
 
-    let mut by_source = HashMap::new();
-    for (section, documents) in [(Section::Issues, &issues), (Section::Pages, &pages)] {
-        for (index, document) in documents.iter().enumerate() {
-            for translation in document.translations.values() {
-                by_source.insert(translation.path.clone(), (section, index));
-            }
-        }
-    }
+    let by_source = by_source(&issues, &pages);
     let tags = config
         .langs()
         .map(|lang| (lang.clone(), tags_of(lang, &issues)))
@@ -120,6 +100,54 @@ pub fn build(config: Config, content: Vec<ContentFile>, include_drafts: bool) ->
         texts,
         problems,
     }
+}
+
+/// Whether drafts are part of the site: the `--drafts` flag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Drafts {
+    Included,
+    Left,
+}
+
+impl Drafts {
+    /// From the `--drafts` flag.
+    pub fn when(flag: bool) -> Drafts {
+        if flag { Drafts::Included } else { Drafts::Left }
+    }
+}
+
+/// The files of each document, by section and translation key.
+fn by_key(
+    content: Vec<ContentFile>,
+    drafts: Drafts,
+) -> BTreeMap<(Section, String), Vec<ContentFile>> {
+    let mut groups: BTreeMap<(Section, String), Vec<ContentFile>> = BTreeMap::new();
+    for file in content {
+        if file.parsed.front.draft && drafts == Drafts::Left {
+            continue;
+        }
+        let key = file
+            .parsed
+            .front
+            .translation_key
+            .clone()
+            .unwrap_or_else(|| file.key_from_path.clone());
+        groups.entry((file.section, key)).or_default().push(file);
+    }
+    groups
+}
+
+/// Where each content file's document is, by the file's path.
+fn by_source(issues: &[Document], pages: &[Document]) -> HashMap<PathBuf, (Section, usize)> {
+    let mut by_source = HashMap::new();
+    for (section, documents) in [(Section::Issues, issues), (Section::Pages, pages)] {
+        for (index, document) in documents.iter().enumerate() {
+            for translation in document.translations.values() {
+                by_source.insert(translation.path.clone(), (section, index));
+            }
+        }
+    }
+    by_source
 }
 
 /// The Markdown bodies of one document's translations, by language.
@@ -149,61 +177,15 @@ fn document_from_files(
             );
             continue;
         }
-        let front = file.parsed.front;
-        let locations = file.parsed.locations;
-        let slug = slugify(front.slug.as_deref().unwrap_or(&key));
-        if slug.len() > MAX_SEGMENT_BYTES {
-            problems.push(slug_too_long(&file.path, &front, &locations, &slug));
-            continue;
-        }
-        if slug.is_empty() {
-            problems.push(
-                Diagnostic::error(
-                    &file.path,
-                    "the slug has no letters or digits to make an address from",
-                )
-                .at_opt(locations.get("slug"))
-                .help("set `slug:` to a few words, such as `slug: spring-meeting`"),
-            );
-            continue;
-        }
-        let mut tags: Vec<Tag> = Vec::new();
-        for name in &front.tags {
-            let slug = slugify(name);
-            if slug.is_empty() {
-                problems.push(
-                    Diagnostic::error(
-                        &file.path,
-                        format!(
-                            "the tag {name:?} has no letters or digits to make an address from"
-                        ),
-                    )
-                    .at_opt(locations.get("tags"))
-                    .help("use a word or two for each tag"),
-                );
-            } else if !tags.iter().any(|t| t.slug == slug) {
-                tags.push(Tag {
-                    name: name.trim().to_string(),
-                    slug,
-                });
+        let lang = file.lang.clone();
+        match translation_from_file(&key, file) {
+            Ok((translation, body)) => {
+                problems.extend(tag_problems(&translation));
+                bodies.push((lang.clone(), body));
+                translations.insert(lang, translation);
             }
+            Err(problem) => problems.push(problem),
         }
-        let digest = source_digest(&front.title, front.summary.as_deref(), &file.parsed.body);
-        bodies.push((file.lang.clone(), file.parsed.body));
-        translations.insert(
-            file.lang.clone(),
-            Translation {
-                lang: file.lang,
-                path: file.path,
-                front,
-                digest,
-                body_line: file.parsed.body_line,
-                slug,
-                tags,
-                assets: file.assets,
-                locations,
-            },
-        );
     }
     let first_configured = config
         .langs()
@@ -214,6 +196,93 @@ fn document_from_files(
     } else {
         first_configured
     };
+    let source_lang = source_lang(&key, &translations, &canonical_lang, problems);
+    let fallback_slug = fallback_slug(config, &key, &translations, &canonical_lang, problems);
+    let document = Document {
+        section,
+        key,
+        translations,
+        source_lang,
+        canonical_lang,
+        fallback_slug,
+    };
+    Some((document, bodies))
+}
+
+/// One file's translation (slug, tags, digest) and its body, or why the
+/// file cannot be used. A tag without letters is left out here and
+/// reported by `tag_problems`; the file is still used.
+fn translation_from_file(
+    key: &str,
+    file: ContentFile,
+) -> Result<(Translation, String), Diagnostic> {
+    let front = file.parsed.front;
+    let locations = file.parsed.locations;
+    let slug = slugify(front.slug.as_deref().unwrap_or(key));
+    if slug.len() > MAX_SEGMENT_BYTES {
+        return Err(slug_too_long(&file.path, &front, &locations, &slug));
+    }
+    if slug.is_empty() {
+        return Err(Diagnostic::error(
+            &file.path,
+            "the slug has no letters or digits to make an address from",
+        )
+        .at_opt(locations.get("slug"))
+        .help("set `slug:` to a few words, such as `slug: spring-meeting`"));
+    }
+    let mut tags: Vec<Tag> = Vec::new();
+    for name in &front.tags {
+        let slug = slugify(name);
+        if !slug.is_empty() && !tags.iter().any(|t| t.slug == slug) {
+            tags.push(Tag {
+                name: name.trim().to_string(),
+                slug,
+            });
+        }
+    }
+    let body = file.parsed.body;
+    let digest = source_digest(&front.title, front.summary.as_deref(), &body);
+    let translation = Translation {
+        lang: file.lang,
+        path: file.path,
+        front,
+        digest,
+        body_line: file.parsed.body_line,
+        slug,
+        tags,
+        assets: file.assets,
+        locations,
+    };
+    Ok((translation, body))
+}
+
+/// An error for each tag of `translation`'s file that has no letters or
+/// digits to make an address from.
+fn tag_problems(translation: &Translation) -> Vec<Diagnostic> {
+    translation
+        .front
+        .tags
+        .iter()
+        .filter(|name| slugify(name).is_empty())
+        .map(|name| {
+            Diagnostic::error(
+                &translation.path,
+                format!("the tag {name:?} has no letters or digits to make an address from"),
+            )
+            .at_opt(translation.location("tags"))
+            .help("use a word or two for each tag")
+        })
+        .collect()
+}
+
+/// The language the others are translated from: the one file that says
+/// `source: true`, else the canonical language.
+fn source_lang(
+    key: &str,
+    translations: &BTreeMap<Lang, Translation>,
+    canonical_lang: &Lang,
+    problems: &mut Vec<Diagnostic>,
+) -> Lang {
     let marked: Vec<&Translation> = translations.values().filter(|t| t.front.source).collect();
     if marked.len() > 1 {
         let paths: Vec<String> = marked
@@ -232,31 +301,33 @@ fn document_from_files(
             .help("keep `source: true` only in the file the others are translated from"),
         );
     }
-    let source_lang = marked
+    marked
         .first()
-        .map_or_else(|| canonical_lang.clone(), |t| t.lang.clone());
-    let fallback_slug = slugify(&key);
-    let fallback_slug = if fallback_slug.is_empty() {
-        translations[&canonical_lang].slug.clone()
-    } else if fallback_slug.len() > MAX_SEGMENT_BYTES {
-        // The address of the languages it is not translated into.
+        .map_or_else(|| canonical_lang.clone(), |t| t.lang.clone())
+}
+
+/// The slug of the languages a document is not translated into: from its
+/// key, or the canonical translation's if the key makes none (or one too
+/// long, which is an error if some language needs it).
+fn fallback_slug(
+    config: &Config,
+    key: &str,
+    translations: &BTreeMap<Lang, Translation>,
+    canonical_lang: &Lang,
+    problems: &mut Vec<Diagnostic>,
+) -> String {
+    let canonical = &translations[canonical_lang];
+    let from_key = slugify(key);
+    if from_key.is_empty() {
+        canonical.slug.clone()
+    } else if from_key.len() > MAX_SEGMENT_BYTES {
         if config.langs().any(|l| !translations.contains_key(l)) {
-            let canonical = &translations[&canonical_lang];
-            problems.push(key_too_long(canonical, &fallback_slug));
+            problems.push(key_too_long(canonical, &from_key));
         }
-        translations[&canonical_lang].slug.clone()
+        canonical.slug.clone()
     } else {
-        fallback_slug
-    };
-    let document = Document {
-        section,
-        key,
-        translations,
-        source_lang,
-        canonical_lang,
-        fallback_slug,
-    };
-    Some((document, bodies))
+        from_key
+    }
 }
 
 /// The error for a slug, `slug`, longer than a file name can be: at

@@ -7,7 +7,7 @@ mod document;
 mod front_matter;
 pub mod urls;
 
-pub use build::build;
+pub use build::{Built, Drafts, build};
 pub use document::{Asset, BodyText, Document, Section, Tag, TagGroup, Translation, TranslationId};
 pub use front_matter::{FrontMatter, Locations, YAML_LINE};
 

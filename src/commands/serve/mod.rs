@@ -8,6 +8,7 @@ mod watch;
 
 use crate::cli::ServeArgs;
 use crate::commands::{Outcome, count};
+use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::load;
 use preview::{Preview, Snapshot};
@@ -59,10 +60,34 @@ pub fn run(args: &ServeArgs) -> Outcome {
     let mut preview = Preview::new(root.clone(), base_url.clone(), args.drafts);
     let started = Instant::now();
     apply(&snapshot, &listeners, started, preview.rebuild_all());
+    announce(args, &config, &base_url);
 
+    let running = Arc::new(AtomicBool::new(true));
+    {
+        let running = Arc::clone(&running);
+        let server = Arc::clone(&server);
+        let _ = ctrlc::set_handler(move || {
+            running.store(false, Ordering::SeqCst);
+            server.unblock();
+        });
+    }
+    answer_requests(server, &snapshot, &listeners, base_path);
+    while running.load(Ordering::SeqCst) {
+        let Some(changed) = changes.next(Duration::from_millis(200)) else {
+            continue;
+        };
+        let started = Instant::now();
+        apply(&snapshot, &listeners, started, preview.update(&changed));
+    }
+    println!("Stopped.");
+    Outcome::Success
+}
+
+/// Prints where each language is served, and opens a browser if asked.
+fn announce(args: &ServeArgs, config: &Config, base_url: &str) {
     println!(
         "Serving the preview of {} (nothing is written to disk):",
-        root.display()
+        args.site.root.display()
     );
     for language in &config.languages {
         println!(
@@ -81,41 +106,26 @@ pub fn run(args: &ServeArgs) -> Outcome {
             eprintln!("warning: could not open a browser: {error}");
         }
     }
+}
 
-    let running = Arc::new(AtomicBool::new(true));
-    {
-        let running = Arc::clone(&running);
-        let server = Arc::clone(&server);
-        let _ = ctrlc::set_handler(move || {
-            running.store(false, Ordering::SeqCst);
-            server.unblock();
-        });
-    }
-    {
-        let server = Arc::clone(&server);
-        let snapshot = Arc::clone(&snapshot);
-        let listeners = listeners.clone();
-        std::thread::spawn(move || {
-            for request in server.incoming_requests() {
-                let snapshot = Arc::clone(&snapshot);
-                let listeners = listeners.clone();
-                let base_path = base_path.clone();
-                std::thread::spawn(move || {
-                    http::respond(request, &snapshot, &listeners, &base_path)
-                });
-            }
-        });
-    }
-
-    while running.load(Ordering::SeqCst) {
-        let Some(changed) = changes.next(Duration::from_millis(200)) else {
-            continue;
-        };
-        let started = Instant::now();
-        apply(&snapshot, &listeners, started, preview.update(&changed));
-    }
-    println!("Stopped.");
-    Outcome::Success
+/// Answers every request on a thread of its own, from whatever snapshot
+/// is served when it arrives.
+fn answer_requests(
+    server: Arc<tiny_http::Server>,
+    snapshot: &Arc<RwLock<Snapshot>>,
+    listeners: &http::Listeners,
+    base_path: String,
+) {
+    let snapshot = Arc::clone(snapshot);
+    let listeners = listeners.clone();
+    std::thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let snapshot = Arc::clone(&snapshot);
+            let listeners = listeners.clone();
+            let base_path = base_path.clone();
+            std::thread::spawn(move || http::respond(request, &snapshot, &listeners, &base_path));
+        }
+    });
 }
 
 /// Serves what a rebuild made, and tells every open page. The lock is

@@ -15,6 +15,7 @@ use crate::commands::{Reader, Renderable, renderable};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Locales;
 use crate::load::{self, Reading, theme::Theme};
+use crate::model::Drafts;
 use crate::model::{BodyText, Site, TranslationId};
 use crate::render::{Content, Inputs, OutputFile, Plan, Templates};
 use std::collections::HashMap;
@@ -107,7 +108,7 @@ impl Preview {
         let reader = Reader {
             root: &self.root,
             base_url: Some(&self.base_url),
-            drafts: self.drafts,
+            drafts: Drafts::when(self.drafts),
             reading: Reading::Everything,
         };
         let Some(Renderable {
