@@ -6,7 +6,7 @@
 //! with the source line shown. This module owns the wording of the
 //! location and the rendering; the stages own the messages.
 
-use annotate_snippets::{Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -168,28 +168,28 @@ impl Diagnostic {
     /// problem; coloured when `color` is set.
     pub fn render(&self, color: bool) -> String {
         let level = match self.severity {
-            Severity::Error => Level::Error,
-            Severity::Warning => Level::Warning,
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
         };
         let Some(location) = &self.location else {
             return self.render_without_source(color);
         };
         let path = self.path.display().to_string();
-        let mut message = level.title(&self.message).snippet(
+        let mut message = level.primary_title(&self.message).element(
             Snippet::source(&location.source_line)
                 .line_start(location.line)
-                .origin(&path)
-                .annotation(level.span(location.span.clone())),
+                .path(&path)
+                .annotation(AnnotationKind::Primary.span(location.span.clone())),
         );
         if let Some(help) = &self.help {
-            message = message.footer(Level::Help.title(help));
+            message = message.element(Level::HELP.message(help));
         }
         let renderer = if color {
             Renderer::styled()
         } else {
             Renderer::plain()
         };
-        renderer.render(message).to_string()
+        renderer.render(&[message]).to_string()
     }
 
     /// A problem with a whole file (or folder) has no line to show: the

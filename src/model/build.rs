@@ -484,3 +484,6 @@ fn tags_of(lang: &Lang, issues: &[Document]) -> Vec<TagGroup> {
     }
     groups.into_values().collect()
 }
+
+#[cfg(test)]
+mod tests;

@@ -313,3 +313,96 @@ pub struct EntryTemplate<'a> {
     pub language: &'a Language,
     pub e: &'a Entry,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn language() -> Language {
+        Language {
+            lang: "es".into(),
+            dir: "ltr",
+            site_title: "MIRA en Acción".into(),
+            site_description: String::new(),
+            home: "/es/".into(),
+            tags_url: "/es/tags/".into(),
+            stylesheet: "/style.css".into(),
+            nav_pages: Vec::new(),
+            feeds: Feeds {
+                atom: "/es/atom.xml".into(),
+                rss: "/es/rss.xml".into(),
+            },
+        }
+    }
+
+    /// A theme reads every part of a page at the top level: a name
+    /// nested under `language` or `frame` would break every theme.
+    #[test]
+    fn a_page_gives_its_language_its_frame_and_its_fields_side_by_side() {
+        let language = language();
+        let page = Page {
+            language: &language,
+            frame: Frame {
+                noindex: true,
+                ..Frame::default()
+            },
+            fields: TagsPage { tags: Vec::new() },
+        };
+        let value = serde_json::to_value(&page).unwrap();
+        let mut keys: Vec<&str> = value
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            [
+                "alternates",
+                "canonical",
+                "dir",
+                "feeds",
+                "home",
+                "lang",
+                "nav_pages",
+                "noindex",
+                "site_description",
+                "site_title",
+                "stylesheet",
+                "switch",
+                "tags",
+                "tags_url"
+            ]
+        );
+        assert_eq!(value["noindex"], true);
+        assert_eq!(value["feeds"]["rss"], "/es/rss.xml");
+    }
+
+    #[test]
+    fn an_entry_template_gets_the_language_and_e_only() {
+        let language = language();
+        let entry = Entry {
+            title: "Clínica".into(),
+            url: "/es/issues/clinica/".into(),
+            date: "1 de marzo de 2026".into(),
+            datetime: "2026-03-01".into(),
+            year: 2026,
+            number: Some(41),
+            summary: None,
+            fallback: false,
+            text_lang: "es".into(),
+            text_dir: "ltr",
+            draft: false,
+            html: String::new(),
+        };
+        let value = serde_json::to_value(EntryTemplate {
+            language: &language,
+            e: &entry,
+        })
+        .unwrap();
+        assert_eq!(value["e"]["number"], 41);
+        assert_eq!(value["lang"], "es");
+        assert!(value.get("canonical").is_none());
+    }
+}

@@ -375,3 +375,53 @@ fn switch(r: &Renderer, current: &Lang, url_in: &dyn Fn(&Lang) -> String) -> Vec
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(year: i32, title: &str) -> Entry {
+        Entry {
+            title: title.into(),
+            url: String::new(),
+            date: String::new(),
+            datetime: String::new(),
+            year,
+            number: None,
+            summary: None,
+            fallback: false,
+            text_lang: "en".into(),
+            text_dir: "ltr",
+            draft: false,
+            html: String::new(),
+        }
+    }
+
+    #[test]
+    fn entries_group_by_year_in_their_order() {
+        let entries = [entry(2026, "c"), entry(2026, "b"), entry(2025, "a")];
+        let years = by_year(&entries);
+        let shape: Vec<(i32, Vec<&str>)> = years
+            .iter()
+            .map(|y| (y.year, y.entries.iter().map(|e| e.title.as_str()).collect()))
+            .collect();
+        assert_eq!(shape, [(2026, vec!["c", "b"]), (2025, vec!["a"])]);
+    }
+
+    #[test]
+    fn pagination_links_only_to_pages_that_exist() {
+        let url = |n: usize| format!("/en/page/{n}/");
+        let first = pagination(1, 3, &url);
+        assert_eq!(
+            (first.newer, first.older.as_deref()),
+            (None, Some("/en/page/2/"))
+        );
+        let last = pagination(3, 3, &url);
+        assert_eq!(
+            (last.newer.as_deref(), last.older),
+            (Some("/en/page/2/"), None)
+        );
+        let only = pagination(1, 1, &url);
+        assert_eq!((only.newer, only.older), (None, None));
+    }
+}
