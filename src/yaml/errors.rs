@@ -54,9 +54,20 @@ pub(super) fn typed_error_at_its_key(error: &serde_saphyr::Error, keys: &Keys) -
     if error.missing_field.is_some() && top.any(|e| Some(e.key) == error.line.zip(error.column)) {
         (error.line, error.column) = (first.map(|f| f.0), first.map(|f| f.1));
     }
-    // Name the key whose value is wrong, when the error is at one.
-    let at = error.line.zip(error.column);
-    if let Some(entry) = keys.entries().iter().find(|e| Some(e.value) == at)
+    // Name the key whose value is wrong: the one whose value is at the
+    // error, or else the top-level key the error is inside (top-level
+    // keys divide the text between them; an item of a list has no key).
+    let Some(at) = error.line.zip(error.column) else {
+        return error;
+    };
+    let exact = keys.entries().iter().find(|e| e.value == at);
+    let inside = || {
+        keys.entries()
+            .iter()
+            .filter(|e| e.path.len() == 1 && e.value <= at)
+            .max_by_key(|e| e.value)
+    };
+    if let Some(entry) = exact.or_else(inside)
         && error.unknown_field.is_none()
         && error.missing_field.is_none()
     {
@@ -252,5 +263,20 @@ mod tests {
         let error = problems("title: [a, b]\n").remove(0);
         assert_eq!((error.line, error.column), (Some(1), Some(8)), "{error:?}");
         assert!(error.message.starts_with("`title`: "), "{error:?}");
+    }
+
+    #[test]
+    fn a_wrong_item_of_a_list_is_named_after_the_field_it_is_in() {
+        #[derive(serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Tagged {
+            title: String,
+            tags: Vec<String>,
+            summary: String,
+        }
+        let text = "title: x\ntags:\n  - a\n  - {x: 1}\nsummary: s\n";
+        let error = super::super::parse::<Tagged>(text).problems.remove(0);
+        assert_eq!((error.line, error.column), (Some(4), Some(5)), "{error:?}");
+        assert!(error.message.starts_with("`tags`: "), "{error:?}");
     }
 }
