@@ -12,9 +12,12 @@
 //! This file holds what a command receives (`Sources`) and `load`, which
 //! reads it; each job is a file of its own: `content` walks the section
 //! folders, `classify` reads a content file's key and language from its
-//! name, `content_file` reads and checks one, `read_one` reads one again
-//! after a change, `locales` reads the Fluent files, `files` the single
-//! files a command asks for by name (`boletin.yaml` first).
+//! name, `content_file` reads and checks one (`front_matter` splits and
+//! validates its text), `read_one` reads one again after a change,
+//! `locales` reads the Fluent files, `theme` the templates and static
+//! files, and `files` the single files a command asks for by name
+//! (`boletin.yaml` first). `boundary` vets every path; `runnable` and
+//! `svg` judge the files beside an issue.
 
 pub mod boundary;
 mod classify;
