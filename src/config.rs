@@ -1,12 +1,15 @@
-//! `boletin.yaml`: read once, validated into typed values.
+//! `boletin.yaml`'s text, validated into typed values; `load::config`
+//! reads the file, nothing here touches the disk.
 //!
 //! Nothing after this module looks at configuration strings: languages are
-//! `Lang`s, the base URL is a `Url`, sizes are checked numbers.
+//! `Lang`s, the base URL is a `Url`, sizes are checked numbers, the theme
+//! is a checked folder name. Every problem is reported, each at its line,
+//! one function per field that needs more than its YAML type.
 
 use crate::diagnostics::{Diagnostic, Location};
 use crate::lang::{Direction, Lang};
 use crate::suggest;
-use crate::yaml::{self, YamlError};
+use crate::yaml::{self, Keys, YamlError};
 use indexmap::IndexMap;
 use serde::Deserialize;
 
@@ -108,92 +111,35 @@ impl Config {
             .into_iter()
             .map(|e| yaml_diagnostic(text, e))
             .collect();
-        let keys = parsed.keys;
         let Some(raw) = parsed.value else {
             return Err(problems);
         };
-        let at_key = |key: &str| {
-            keys.value(&[key])
-                .map(|(l, c)| Location::at_line_column(text, l, c))
+        let at = Places {
+            text,
+            keys: &parsed.keys,
         };
-
-        let base_url_text = base_url_override.unwrap_or(&raw.base_url);
-        let base_url = match Url::parse(base_url_text) {
-            Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => {
-                Some(with_trailing_slash(url))
-            }
-            _ => {
-                problems.push(
-                    Diagnostic::error(CONFIG_FILE, format!("`base_url` is not a web address: {base_url_text:?}"))
-                        .at_opt(at_key("base_url"))
-                        .help("write the full address readers will use, such as https://news.example.org/"),
-                );
-                None
-            }
-        };
-
-        let mut languages = Vec::new();
-        for (code, language) in raw.languages {
-            match Lang::parse(&code) {
-                Some(lang) => languages.push(LanguageConfig {
-                    lang,
-                    title: language.title,
-                    description: language.description,
-                    dir: language.dir,
-                }),
-                None => problems.push(
-                    Diagnostic::error(CONFIG_FILE, format!("`{code}` is not a language code"))
-                        .at_opt(
-                            keys.key(&["languages", &code])
-                                .map(|(l, c)| Location::at_line_column(text, l, c)),
-                        )
-                        .help("use a lowercase code such as `en`, `es` or `pt-BR`"),
-                ),
-            }
-        }
+        let base_url = base_url(base_url_override.unwrap_or(&raw.base_url), &at)
+            .map_err(|problem| problems.push(problem))
+            .ok();
+        let languages = languages(raw.languages, &at, &mut problems);
+        // Reported only when nothing else was: a refused code already
+        // explains an empty list.
         if languages.is_empty() && problems.is_empty() {
             problems.push(
                 Diagnostic::error(CONFIG_FILE, "`languages` lists no language")
-                    .at_opt(at_key("languages"))
+                    .at_opt(at.value("languages"))
                     .help("add at least one, such as `en: { title: ..., description: ... }`"),
             );
         }
-        let default_language = Lang::parse(&raw.default_language)
-            .filter(|lang| languages.iter().any(|l| &l.lang == lang));
-        if default_language.is_none() {
-            let known: Vec<String> = languages.iter().map(|l| l.lang.to_string()).collect();
-            problems.push(
-                Diagnostic::error(
-                    CONFIG_FILE,
-                    format!(
-                        "`default_language` is `{}`, which is not under `languages`",
-                        raw.default_language
-                    ),
-                )
-                .at_opt(at_key("default_language"))
-                .help(suggest::help_for_unknown(&raw.default_language, &known)),
-            );
-        }
-        let theme_ok = !raw.theme.is_empty()
-            && raw
-                .theme
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-        if !theme_ok {
-            problems.push(
-                Diagnostic::error(
-                    CONFIG_FILE,
-                    format!("`theme` must be a folder name, not {:?}", raw.theme),
-                )
-                .at_opt(at_key("theme"))
-                .help("use the name of a folder under themes/, such as `default`"),
-            );
-        }
+        let default_language = default_language(&raw.default_language, &languages, &at)
+            .map_err(|problem| problems.push(problem))
+            .ok();
+        problems.extend(theme_problem(&raw.theme, &at));
         for (key, value) in [("page_size", raw.page_size), ("feed_limit", raw.feed_limit)] {
             if value == 0 {
                 problems.push(
                     Diagnostic::error(CONFIG_FILE, format!("`{key}` must be at least 1"))
-                        .at_opt(at_key(key))
+                        .at_opt(at.value(key))
                         .help("remove the line to use the default"),
                 );
             }
@@ -250,6 +196,105 @@ impl Config {
     pub fn base_path(&self) -> &str {
         self.base_url.path()
     }
+}
+
+/// Where in `boletin.yaml` a key, or its value, is written.
+struct Places<'a> {
+    text: &'a str,
+    keys: &'a Keys<'a>,
+}
+
+impl Places<'_> {
+    /// Where the value of the top-level `key` is.
+    fn value(&self, key: &str) -> Option<Location> {
+        self.keys
+            .value(&[key])
+            .map(|(l, c)| Location::at_line_column(self.text, l, c))
+    }
+
+    /// Where the key at `path` (`["languages", "en"]`) is.
+    fn key(&self, path: &[&str]) -> Option<Location> {
+        self.keys
+            .key(path)
+            .map(|(l, c)| Location::at_line_column(self.text, l, c))
+    }
+}
+
+/// `base_url` (or `--base-url`, whichever is in force): a web address
+/// with a host, ending in `/`, without query or fragment.
+fn base_url(text: &str, at: &Places) -> Result<Url, Diagnostic> {
+    match Url::parse(text) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => {
+            Ok(with_trailing_slash(url))
+        }
+        _ => Err(Diagnostic::error(
+            CONFIG_FILE,
+            format!("`base_url` is not a web address: {text:?}"),
+        )
+        .at_opt(at.value("base_url"))
+        .help("write the full address readers will use, such as https://news.example.org/")),
+    }
+}
+
+/// The languages whose codes are language codes, in the order written;
+/// each other code is a problem.
+fn languages(
+    raw: IndexMap<String, RawLanguage>,
+    at: &Places,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<LanguageConfig> {
+    let mut languages = Vec::new();
+    for (code, language) in raw {
+        match Lang::parse(&code) {
+            Some(lang) => languages.push(LanguageConfig {
+                lang,
+                title: language.title,
+                description: language.description,
+                dir: language.dir,
+            }),
+            None => problems.push(
+                Diagnostic::error(CONFIG_FILE, format!("`{code}` is not a language code"))
+                    .at_opt(at.key(&["languages", &code]))
+                    .help("use a lowercase code such as `en`, `es` or `pt-BR`"),
+            ),
+        }
+    }
+    languages
+}
+
+/// `default_language`, which must be one of `languages`.
+fn default_language(
+    code: &str,
+    languages: &[LanguageConfig],
+    at: &Places,
+) -> Result<Lang, Diagnostic> {
+    if let Some(lang) = Lang::parse(code).filter(|lang| languages.iter().any(|l| &l.lang == lang)) {
+        return Ok(lang);
+    }
+    let known: Vec<String> = languages.iter().map(|l| l.lang.to_string()).collect();
+    Err(Diagnostic::error(
+        CONFIG_FILE,
+        format!("`default_language` is `{code}`, which is not under `languages`"),
+    )
+    .at_opt(at.value("default_language"))
+    .help(suggest::help_for_unknown(code, &known)))
+}
+
+/// The problem with `theme`, if it is not a plain folder name: it is
+/// joined to `themes/`, so `..` or `/` could lead anywhere.
+fn theme_problem(theme: &str, at: &Places) -> Option<Diagnostic> {
+    let folder_name = !theme.is_empty()
+        && theme
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    (!folder_name).then(|| {
+        Diagnostic::error(
+            CONFIG_FILE,
+            format!("`theme` must be a folder name, not {theme:?}"),
+        )
+        .at_opt(at.value("theme"))
+        .help("use the name of a folder under themes/, such as `default`")
+    })
 }
 
 fn with_trailing_slash(mut url: Url) -> Url {
@@ -312,6 +357,88 @@ mod tests {
             problems[0].help.as_deref(),
             Some("did you mean `feed_limit`?")
         );
+    }
+
+    /// Where nothing is written: for checking one field's value alone.
+    fn nowhere() -> Keys<'static> {
+        Keys::of("")
+    }
+
+    #[test]
+    fn the_base_url_is_a_web_address_with_a_host_ending_in_a_slash() {
+        let keys = nowhere();
+        let at = Places {
+            text: "",
+            keys: &keys,
+        };
+        let url = base_url("https://example.org/news?utm=x#top", &at).unwrap();
+        assert_eq!(url.as_str(), "https://example.org/news/");
+        assert_eq!(
+            base_url("http://example.org", &at).unwrap().as_str(),
+            "http://example.org/"
+        );
+        for bad in [
+            "ftp://example.org/",
+            "example.org",
+            "https://",
+            "file:///tmp/",
+        ] {
+            let problem = base_url(bad, &at).unwrap_err();
+            assert_eq!(
+                problem.message,
+                format!("`base_url` is not a web address: {bad:?}")
+            );
+        }
+    }
+
+    #[test]
+    fn the_theme_is_a_plain_folder_name() {
+        let keys = nowhere();
+        let at = Places {
+            text: "",
+            keys: &keys,
+        };
+        for good in ["default", "my-theme_2"] {
+            assert!(theme_problem(good, &at).is_none(), "{good}");
+        }
+        for bad in ["", "..", "../x", "a/b", "my theme", "tema\u{e9}"] {
+            let problem = theme_problem(bad, &at).expect(bad);
+            assert_eq!(
+                problem.message,
+                format!("`theme` must be a folder name, not {bad:?}")
+            );
+        }
+    }
+
+    #[test]
+    fn the_default_language_must_be_configured_and_a_near_miss_is_suggested() {
+        let config = Config::from_text(GOOD, None).unwrap();
+        let keys = nowhere();
+        let at = Places {
+            text: "",
+            keys: &keys,
+        };
+        assert_eq!(
+            default_language("es", &config.languages, &at)
+                .unwrap()
+                .as_str(),
+            "es"
+        );
+        let problem = default_language("eS", &config.languages, &at).unwrap_err();
+        assert_eq!(
+            problem.message,
+            "`default_language` is `eS`, which is not under `languages`"
+        );
+        assert!(problem.help.is_some());
+    }
+
+    #[test]
+    fn the_base_url_flag_wins_over_the_file_and_is_checked_the_same_way() {
+        let config = Config::from_text(GOOD, Some("http://localhost:1111")).unwrap();
+        assert_eq!(config.base_url.as_str(), "http://localhost:1111/");
+        let problems = Config::from_text(GOOD, Some("localhost")).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].location.as_ref().unwrap().line, 1);
     }
 
     #[test]

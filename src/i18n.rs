@@ -13,17 +13,21 @@
 //!
 //! Dates use CLDR's long format for the language through ICU4X, so any
 //! configured language gets them right, not only English and Spanish.
+//!
+//! `bundles` reads the locale files into bundles and reports their
+//! problems; `nesting` refuses a file nested too deep to parse; this file
+//! answers what a page asks: a message, a language's name, a date, how
+//! much of the interface is translated.
 
+mod bundles;
 mod nesting;
 
 pub(crate) use nesting::parseable;
 
-use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::lang::Lang;
-use crate::load::LocaleFile;
 use fluent::concurrent::FluentBundle;
-use fluent::{FluentArgs, FluentError, FluentResource};
+use fluent::{FluentArgs, FluentResource};
 use icu_calendar::{Date as IcuDate, Gregorian};
 use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_datetime::fieldsets::YMD;
@@ -82,140 +86,7 @@ pub struct Coverage {
     pub extra: Vec<String>,
 }
 
-/// A message that a language lacks, and the file it belongs in.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct MissingMessage {
-    lang: Lang,
-    id: String,
-    /// The locale file where the translation should go.
-    path: PathBuf,
-}
-
 impl Locales {
-    /// Parses every locale file; syntax errors and duplicate messages are
-    /// reported with file, line and column.
-    pub fn load(
-        config: &Config,
-        files: &[LocaleFile],
-        diagnostics: &mut Vec<Diagnostic>,
-    ) -> Locales {
-        let mut bundles = HashMap::new();
-        let mut messages: BTreeMap<Lang, BTreeMap<String, PathBuf>> = BTreeMap::new();
-        let mut dates = HashMap::new();
-        // Languages with a file too deep to read: their messages would
-        // all look missing.
-        let mut unread = std::collections::BTreeSet::new();
-        for lang in config.langs() {
-            let id = lang.as_str().parse().unwrap_or_default();
-            let mut bundle = FluentBundle::new_concurrent(vec![id]);
-            bundle.set_use_isolating(false);
-            let ids = messages.entry(lang.clone()).or_default();
-            for file in files.iter().filter(|f| &f.lang == lang) {
-                let text = match parseable(file) {
-                    Ok(text) => text.to_string(),
-                    Err(problem) => {
-                        diagnostics.push(problem);
-                        unread.insert(lang.clone());
-                        continue;
-                    }
-                };
-                let resource = match FluentResource::try_new(text) {
-                    Ok(resource) => resource,
-                    Err((resource, errors)) => {
-                        for error in errors {
-                            let len = error.pos.end.saturating_sub(error.pos.start);
-                            diagnostics.push(
-                                Diagnostic::error(&file.path, format!("Fluent syntax error: {}", error.kind))
-                                    .at(Location::at_offset(&file.text, error.pos.start, len))
-                                    .help("a message looks like `message-id = Text`; continuation lines start with spaces"),
-                            );
-                        }
-                        resource
-                    }
-                };
-                for entry in resource.entries() {
-                    if let fluent_syntax::ast::Entry::Message(message) = entry {
-                        ids.entry(message.id.name.to_string())
-                            .or_insert_with(|| file.path.clone());
-                    }
-                }
-                if let Err(errors) = bundle.add_resource(resource) {
-                    for error in errors {
-                        if let FluentError::Overriding { id, .. } = &error {
-                            // The definition that overrides: the last
-                            // one in this file.
-                            let offset = definition_offsets(&file.text, id).last().unwrap_or(0);
-                            let at = Location::at_offset(&file.text, offset, id.len());
-                            diagnostics.push(
-                                Diagnostic::error(
-                                    &file.path,
-                                    format!("the message `{id}` is defined twice in `{lang}`"),
-                                )
-                                .at(at)
-                                .help("keep one of them"),
-                            );
-                        }
-                    }
-                }
-            }
-            bundles.insert(lang.clone(), bundle);
-            dates.insert(lang.clone(), std::sync::OnceLock::new());
-        }
-        let locales = Locales {
-            default: config.default_language.clone(),
-            bundles,
-            messages,
-            dates,
-            plain: HashMap::new(),
-        };
-        let locales = Locales {
-            plain: locales.plain_messages(),
-            ..locales
-        };
-        let missing = locales.missing_messages();
-        for missing in missing.iter().filter(|m| !unread.contains(&m.lang)) {
-            diagnostics.push(
-                Diagnostic::warning(
-                    &missing.path,
-                    format!(
-                        "the message `{}` is not translated into `{}` yet; the `{}` text is shown",
-                        missing.id, missing.lang, locales.default
-                    ),
-                )
-                .help(format!("add `{} = ...` to this file", missing.id))
-                .strict(),
-            );
-        }
-        locales
-    }
-
-    /// Messages the default language has and another language lacks.
-    fn missing_messages(&self) -> Vec<MissingMessage> {
-        let Some(reference) = self.messages.get(&self.default) else {
-            return Vec::new();
-        };
-        let mut missing = Vec::new();
-        for (lang, ids) in &self.messages {
-            if *lang == self.default {
-                continue;
-            }
-            for (id, reference_file) in reference {
-                if !ids.contains_key(id) {
-                    let file_name = reference_file
-                        .file_name()
-                        .map(PathBuf::from)
-                        .unwrap_or_default();
-                    missing.push(MissingMessage {
-                        lang: lang.clone(),
-                        id: id.clone(),
-                        path: PathBuf::from("locales").join(lang.as_str()).join(file_name),
-                    });
-                }
-            }
-        }
-        missing
-    }
-
     /// The warning for a message a translation could not format, naming
     /// the locale file (strict: `check` stops on it).
     pub fn unformatted(&self, unformatted: &Unformatted) -> Diagnostic {

@@ -219,10 +219,7 @@ impl SiteFolder {
         if !real.is_dir() {
             return Vec::new();
         }
-        let mut found = Vec::new();
-        let mut followed = vec![real.0];
-        self.walk_into(folder, 0, max_depth, &mut followed, &mut found);
-        found
+        Walk::new(self, real.0, max_depth).run(folder)
     }
 
     /// `walk` of a folder already found by a walk, which vetted it.
@@ -231,26 +228,42 @@ impl SiteFolder {
         folder: &SiteEntry,
         max_depth: usize,
     ) -> Vec<Result<SiteEntry, Refused>> {
-        let mut found = Vec::new();
-        let mut followed = vec![folder.real.0.clone()];
-        self.walk_into(&folder.path, 0, max_depth, &mut followed, &mut found);
-        found
+        Walk::new(self, folder.real.0.clone(), max_depth).run(&folder.path)
+    }
+}
+
+/// One walk under way: how deep it may go, the real folders it is inside
+/// (to tell a link that loops), and what it found so far, in order.
+struct Walk<'a> {
+    site: &'a SiteFolder,
+    max_depth: usize,
+    followed: Vec<PathBuf>,
+    found: Vec<Result<SiteEntry, Refused>>,
+}
+
+impl<'a> Walk<'a> {
+    /// A walk of the folder whose real path is `real`.
+    fn new(site: &'a SiteFolder, real: PathBuf, max_depth: usize) -> Walk<'a> {
+        Walk {
+            site,
+            max_depth,
+            followed: vec![real],
+            found: Vec::new(),
+        }
+    }
+
+    /// Walks `folder` and hands back what it found.
+    fn run(mut self, folder: &Path) -> Vec<Result<SiteEntry, Refused>> {
+        self.folder(folder, 0);
+        self.found
     }
 
     /// Walks `folder` (vetted), whose entries are `depth + 1` deep in the
-    /// caller's walk; `followed` holds the real folders being walked, to
-    /// tell a link that loops.
-    fn walk_into(
-        &self,
-        folder: &Path,
-        depth: usize,
-        max_depth: usize,
-        followed: &mut Vec<PathBuf>,
-        found: &mut Vec<Result<SiteEntry, Refused>>,
-    ) {
+    /// walk.
+    fn folder(&mut self, folder: &Path, depth: usize) {
         let mut entries = WalkDir::new(folder)
             .min_depth(1)
-            .max_depth(max_depth.saturating_sub(depth))
+            .max_depth(self.max_depth.saturating_sub(depth))
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !is_hidden(&e.file_name().to_string_lossy()));
@@ -259,8 +272,8 @@ impl SiteFolder {
                 Ok(entry) => entry,
                 Err(error) => {
                     let path = error.path().unwrap_or(folder);
-                    found.push(Err(Refused::Unreadable {
-                        path: self.relative(path),
+                    self.found.push(Err(Refused::Unreadable {
+                        path: self.site.relative(path),
                         source: error
                             .into_io_error()
                             .unwrap_or_else(|| io::Error::other("unreadable")),
@@ -270,59 +283,68 @@ impl SiteFolder {
             };
             let is_dir = entry.file_type().is_dir();
             if entry.file_name().to_str().is_none() {
-                found.push(Err(not_utf8(self, entry.path())));
+                self.found.push(Err(not_utf8(self.site, entry.path())));
                 if is_dir {
                     entries.skip_current_dir();
                 }
                 continue;
             }
             let depth = depth + entry.depth();
-            if !entry.path_is_symlink() {
-                if is_dir || entry.file_type().is_file() {
-                    found.push(Ok(SiteEntry {
-                        path: entry.path().to_path_buf(),
-                        real: VettedPath(entry.path().to_path_buf()),
-                        depth,
-                        is_dir,
-                    }));
-                }
-                continue;
+            if entry.path_is_symlink() {
+                self.link(entry.path(), depth);
+            } else if is_dir || entry.file_type().is_file() {
+                self.found.push(Ok(SiteEntry {
+                    path: entry.path().to_path_buf(),
+                    real: VettedPath(entry.path().to_path_buf()),
+                    depth,
+                    is_dir,
+                }));
             }
-            let real = match self.resolve(entry.path(), entry.path()) {
-                Ok(real) => real,
-                Err(refused) => {
-                    found.push(Err(refused));
-                    continue;
-                }
-            };
-            if real.is_file() {
-                found.push(Ok(SiteEntry {
-                    path: entry.path().to_path_buf(),
-                    real: VettedPath(real),
-                    depth,
-                    is_dir: false,
+        }
+    }
+
+    /// A symbolic link at `link`, `depth` deep: refused unless it leads
+    /// inside the site and, to a folder, not back into one being walked;
+    /// a folder it leads to is walked in its place.
+    fn link(&mut self, link: &Path, depth: usize) {
+        let real = match self.site.resolve(link, link) {
+            Ok(real) => real,
+            Err(refused) => {
+                self.found.push(Err(refused));
+                return;
+            }
+        };
+        if real.is_file() {
+            self.found.push(Ok(SiteEntry {
+                path: link.to_path_buf(),
+                real: VettedPath(real),
+                depth,
+                is_dir: false,
+            }));
+        } else if real.is_dir() {
+            let here = link.parent().and_then(|p| p.canonicalize().ok());
+            let loops = self
+                .followed
+                .iter()
+                .chain(&here)
+                .any(|f| f.starts_with(&real))
+                || self.followed.len() > MAX_FOLLOWED_LINKS;
+            if loops {
+                self.found.push(Err(Refused::Loop {
+                    link: self.site.relative(link),
                 }));
-            } else if real.is_dir() {
-                let here = entry.path().parent().and_then(|p| p.canonicalize().ok());
-                let loops = followed.iter().chain(&here).any(|f| f.starts_with(&real))
-                    || followed.len() > MAX_FOLLOWED_LINKS;
-                if loops {
-                    found.push(Err(Refused::Loop {
-                        link: self.relative(entry.path()),
-                    }));
-                    continue;
-                }
-                found.push(Ok(SiteEntry {
-                    path: entry.path().to_path_buf(),
-                    real: VettedPath(real.clone()),
-                    depth,
-                    is_dir: true,
-                }));
-                if depth < max_depth {
-                    followed.push(real);
-                    self.walk_into(entry.path(), depth, max_depth, followed, found);
-                    followed.pop();
-                }
+                return;
+            }
+            self.found.push(Ok(SiteEntry {
+                path: link.to_path_buf(),
+                real: VettedPath(real.clone()),
+                depth,
+                is_dir: true,
+            }));
+            if depth < self.max_depth {
+                self.followed.push(real);
+                self.folder(link, depth);
+                self.followed.pop();
             }
         }
     }

@@ -95,17 +95,55 @@ pub fn parse(path: &Path, text: &str, date_rule: DateRule) -> Result<Parsed, Vec
         return Err(problems);
     };
     let at_key = |key: &str| keys.value(&[key]).map(|(l, c)| locate(l, c));
+    let file = File {
+        path,
+        text,
+        at_key: &at_key,
+    };
+    let date = check_fields(&raw, date_rule, &file, &mut problems);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let yaml_start = yaml_text.as_ptr() as usize - text.as_ptr() as usize;
+    let locations = Locations::new(
+        text[..body_start].to_string(),
+        yaml_start..yaml_start + yaml_text.len(),
+    );
+    Ok(Parsed {
+        locations,
+        front: raw.into_front_matter(date),
+        body: body.to_string(),
+        body_line,
+    })
+}
 
-    let title = raw.title.unwrap_or_default();
-    if title.trim().is_empty() {
+/// The file whose fields are checked, for the diagnostics: its path, its
+/// text, and where in it a top-level key's value is written.
+struct File<'a> {
+    path: &'a Path,
+    text: &'a str,
+    at_key: &'a dyn Fn(&str) -> Option<Location>,
+}
+
+/// Checks the fields' values, in the order the report lists them (title,
+/// date, cover, lists), adding a diagnostic for each problem; returns the
+/// date when there is a valid one.
+fn check_fields(
+    raw: &RawFrontMatter,
+    date_rule: DateRule,
+    file: &File,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Date> {
+    let File { path, text, at_key } = *file;
+    if raw.title.as_deref().unwrap_or_default().trim().is_empty() {
         problems.push(
             Diagnostic::error(path, "the title is missing")
                 .at_opt(at_key("title").or_else(|| Some(Location::at_offset(text, 0, 3))))
                 .help("add a line `title: ...` to the front matter"),
         );
     }
-    let date = match raw.date {
-        Some(value) => match parse_date(&value) {
+    let date = match &raw.date {
+        Some(value) => match parse_date(value) {
             Ok(date) => Some(date),
             Err(why) => {
                 problems.push(
@@ -147,35 +185,30 @@ pub fn parse(path: &Path, text: &str, date_rule: DateRule) -> Result<Parsed, Vec
             );
         }
     }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let yaml_start = yaml_text.as_ptr() as usize - text.as_ptr() as usize;
-    let locations = Locations::new(
-        text[..body_start].to_string(),
-        yaml_start..yaml_start + yaml_text.len(),
-    );
-    Ok(Parsed {
-        locations,
-        front: FrontMatter {
-            title,
+    date
+}
+
+impl RawFrontMatter {
+    /// The checked fields as the model keeps them; `date` is the parsed
+    /// `date:`. A summary of only spaces counts as none.
+    fn into_front_matter(self, date: Option<Date>) -> FrontMatter {
+        FrontMatter {
+            title: self.title.unwrap_or_default(),
             date,
-            issue: raw.issue,
-            summary: raw.summary.filter(|s| !s.trim().is_empty()),
-            tags: raw.tags,
-            authors: raw.authors,
-            slug: raw.slug,
-            cover: raw.cover,
-            cover_alt: raw.cover_alt,
-            draft: raw.draft,
-            translation_key: raw.translation_key,
-            source: raw.source,
-            source_digest: raw.source_digest,
-            extra: raw.extra,
-        },
-        body: body.to_string(),
-        body_line,
-    })
+            issue: self.issue,
+            summary: self.summary.filter(|s| !s.trim().is_empty()),
+            tags: self.tags,
+            authors: self.authors,
+            slug: self.slug,
+            cover: self.cover,
+            cover_alt: self.cover_alt,
+            draft: self.draft,
+            translation_key: self.translation_key,
+            source: self.source,
+            source_digest: self.source_digest,
+            extra: self.extra,
+        }
+    }
 }
 
 /// Parses a `YYYY-MM-DD` date, explaining in words what is wrong.
@@ -338,6 +371,29 @@ mod tests {
         assert_eq!(problems.len(), 2);
         assert_eq!(problems[0].location.as_ref().unwrap().line, 3);
         assert!(problems[1].message.contains("cover_alt"));
+    }
+
+    #[test]
+    fn only_an_issue_needs_a_date() {
+        let text = "---\ntitle: About\n---\nText\n";
+        let page = parse(Path::new("about.en.md"), text, DateRule::Optional).unwrap();
+        assert_eq!(page.front.date, None);
+        let problems = parse_issue(text).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(problems[0].message, "the date is missing");
+        assert_eq!(problems[0].location.as_ref().unwrap().line, 1);
+    }
+
+    #[test]
+    fn a_summary_of_spaces_is_none_and_the_other_fields_are_kept() {
+        let parsed = parse_issue(
+            "---\ntitle: Hi\ndate: 2026-03-01\nsummary: '  '\nissue: 7\nauthors: [Ana]\ndraft: true\n---\n",
+        )
+        .unwrap();
+        assert_eq!(parsed.front.summary, None);
+        assert_eq!(parsed.front.issue, Some(7));
+        assert_eq!(parsed.front.authors, ["Ana"]);
+        assert!(parsed.front.draft);
     }
 
     #[test]

@@ -1,8 +1,12 @@
-//! The theme: Tera templates and static files.
+//! The theme: Tera templates and static files, read, not compiled
+//! (`render` compiles them).
 //!
 //! The default theme is compiled into the binary, so a site without a
-//! `themes/` folder still builds. A site overrides any single template by
-//! putting a file of the same name in `themes/<name>/templates/`.
+//! `themes/` folder still builds. A site overrides any single file of it
+//! by putting a file of the same name in `themes/default/templates/` or
+//! `themes/default/static/`; a theme of another name (`theme:` in
+//! `boletin.yaml`) brings all its own files. The site's `static/` files
+//! are published too, but none may take the path of a theme's file.
 
 use super::boundary::{SiteEntry, SiteFolder, VettedPath};
 use crate::diagnostics::Diagnostic;
@@ -81,31 +85,10 @@ impl Theme {
     /// theme's of the same name; a file of `static/` at the path of a
     /// theme's file is an error, since one of the two would be lost.
     pub fn load(site: &SiteFolder, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Theme {
-        let root = site.root();
-        let mut templates: BTreeMap<String, Template> = BTreeMap::new();
-        let mut statics: BTreeMap<PathBuf, StaticFile> = BTreeMap::new();
-        let theme_dir = root.join("themes").join(name);
+        let theme_dir = site.root().join("themes").join(name);
+        let mut overlay = Overlay::default();
         if name == "default" {
-            for (file, text) in BUILT_IN_TEMPLATES {
-                templates.insert(
-                    file.to_string(),
-                    Template {
-                        name: file.to_string(),
-                        path: PathBuf::from("themes/default/templates").join(file),
-                        text: text.to_string(),
-                    },
-                );
-            }
-            for (file, bytes) in BUILT_IN_STATIC {
-                statics.insert(
-                    PathBuf::from(file),
-                    StaticFile {
-                        output: PathBuf::from(file),
-                        source: StaticSource::BuiltIn(bytes),
-                        origin: PathBuf::from("themes/default/static").join(file),
-                    },
-                );
-            }
+            overlay.built_in();
         } else if !theme_dir.is_dir() {
             diagnostics.push(
                 Diagnostic::error("boletin.yaml", format!("the theme `{name}` does not exist"))
@@ -113,12 +96,59 @@ impl Theme {
             );
             return Theme::default();
         }
-        for (file, relative) in files_under(site, &theme_dir.join("templates"), diagnostics) {
+        overlay.templates(site, &theme_dir.join("templates"), diagnostics);
+        overlay.theme_statics(site, &theme_dir.join("static"), diagnostics);
+        overlay.site_statics(site, name, diagnostics);
+        Theme {
+            templates: overlay.templates.into_values().collect(),
+            statics: overlay.statics.into_values().collect(),
+        }
+    }
+}
+
+/// The theme being put together: templates by name and static files by
+/// output path, each layer replacing what the one before it put there.
+#[derive(Default)]
+struct Overlay {
+    templates: BTreeMap<String, Template>,
+    statics: BTreeMap<PathBuf, StaticFile>,
+}
+
+impl Overlay {
+    /// The built-in default theme's templates and static files.
+    fn built_in(&mut self) {
+        for (file, text) in BUILT_IN_TEMPLATES {
+            self.templates.insert(
+                file.to_string(),
+                Template {
+                    name: file.to_string(),
+                    path: PathBuf::from("themes/default/templates").join(file),
+                    text: text.to_string(),
+                },
+            );
+        }
+        for (file, bytes) in BUILT_IN_STATIC {
+            self.statics.insert(
+                PathBuf::from(file),
+                StaticFile {
+                    output: PathBuf::from(file),
+                    source: StaticSource::BuiltIn(bytes),
+                    origin: PathBuf::from("themes/default/static").join(file),
+                },
+            );
+        }
+    }
+
+    /// The theme folder's templates, from `folder`, named by their path
+    /// under it.
+    fn templates(&mut self, site: &SiteFolder, folder: &Path, diagnostics: &mut Vec<Diagnostic>) {
+        for (file, relative) in files_under(site, folder, diagnostics) {
             let name = relative.to_string_lossy().replace('\\', "/");
             let path = site.relative(&file.path);
             match std::fs::read_to_string(&file.real) {
                 Ok(text) => {
-                    templates.insert(name.clone(), Template { name, path, text });
+                    self.templates
+                        .insert(name.clone(), Template { name, path, text });
                 }
                 Err(e) => diagnostics.push(Diagnostic::error(
                     path,
@@ -126,17 +156,31 @@ impl Theme {
                 )),
             }
         }
-        for (file, relative) in files_under(site, &theme_dir.join("static"), diagnostics) {
+    }
+
+    /// The theme folder's static files, from `folder`.
+    fn theme_statics(
+        &mut self,
+        site: &SiteFolder,
+        folder: &Path,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        for (file, relative) in files_under(site, folder, diagnostics) {
             let static_file = StaticFile {
                 output: relative.clone(),
                 source: StaticSource::Disk(file.real),
                 origin: site.relative(&file.path),
             };
-            statics.insert(relative, static_file);
+            self.statics.insert(relative, static_file);
         }
-        for (file, relative) in files_under(site, &root.join("static"), diagnostics) {
+    }
+
+    /// The site's own `static/` files, which may not take the place of
+    /// one of the theme `name`'s.
+    fn site_statics(&mut self, site: &SiteFolder, name: &str, diagnostics: &mut Vec<Diagnostic>) {
+        for (file, relative) in files_under(site, &site.root().join("static"), diagnostics) {
             let origin = site.relative(&file.path);
-            if let Some(theirs) = statics.get(&relative) {
+            if let Some(theirs) = self.statics.get(&relative) {
                 diagnostics.push(
                     Diagnostic::error(
                         &origin,
@@ -160,11 +204,7 @@ impl Theme {
                 source: StaticSource::Disk(file.real),
                 origin,
             };
-            statics.insert(relative, static_file);
-        }
-        Theme {
-            templates: templates.into_values().collect(),
-            statics: statics.into_values().collect(),
+            self.statics.insert(relative, static_file);
         }
     }
 }
@@ -192,4 +232,50 @@ fn files_under(
         }
     }
     files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_site_file_replaces_the_built_in_one_and_static_may_not_shadow_it() {
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path();
+        std::fs::create_dir_all(root.join("themes/default/templates")).unwrap();
+        std::fs::write(root.join("themes/default/templates/page.html"), "mine").unwrap();
+        std::fs::create_dir_all(root.join("static")).unwrap();
+        std::fs::write(root.join("static/style.css"), "body {}").unwrap();
+        std::fs::write(root.join("static/logo.svg"), "<svg/>").unwrap();
+        let mut diagnostics = Vec::new();
+        let theme = Theme::load(&SiteFolder::new(root), "default", &mut diagnostics);
+        let page = theme.templates.iter().find(|t| t.name == "page.html");
+        assert_eq!(page.map(|t| t.text.as_str()), Some("mine"));
+        assert_eq!(theme.templates.len(), BUILT_IN_TEMPLATES.len());
+        let outputs: Vec<&Path> = theme.statics.iter().map(|s| s.output.as_path()).collect();
+        assert_eq!(outputs, [Path::new("logo.svg"), Path::new("style.css")]);
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+        assert_eq!(
+            diagnostics[0].message,
+            "static/style.css and the theme's themes/default/static/style.css would both be published as style.css"
+        );
+    }
+
+    #[test]
+    fn another_theme_brings_its_own_files_and_must_exist() {
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path();
+        let mut diagnostics = Vec::new();
+        let theme = Theme::load(&SiteFolder::new(root), "plain", &mut diagnostics);
+        assert!(theme.templates.is_empty() && theme.statics.is_empty());
+        assert_eq!(diagnostics[0].message, "the theme `plain` does not exist");
+        std::fs::create_dir_all(root.join("themes/plain/templates")).unwrap();
+        std::fs::write(root.join("themes/plain/templates/base.html"), "b").unwrap();
+        let mut diagnostics = Vec::new();
+        let theme = Theme::load(&SiteFolder::new(root), "plain", &mut diagnostics);
+        assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+        let names: Vec<&str> = theme.templates.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["base.html"]);
+        assert!(theme.statics.is_empty());
+    }
 }
