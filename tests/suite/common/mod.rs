@@ -1,10 +1,14 @@
 //! Shared helpers for integration tests: a fixture site in a temporary
 //! folder, running the real `boletin` binary on it, and parsing what it
-//! wrote with real parsers (html5ever through scraper, roxmltree).
+//! wrote with real parsers (html5ever through scraper, roxmltree), and
+//! snapshots of what it printed on standard error (`stderr.rs`).
 
 #![allow(dead_code)]
 
 pub mod serve;
+pub mod stderr;
+
+pub(crate) use stderr::assert_stderr_snapshot;
 
 use scraper::{Html, Selector};
 use std::path::{Path, PathBuf};

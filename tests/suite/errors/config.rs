@@ -14,6 +14,7 @@ fn unknown_config_key_names_line_and_suggests_the_key() {
     assert_stderr_has(&run, "feed_limt");
     assert_stderr_has(&run, "`feed_limit`");
     assert_relative_paths(&site, &run);
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -28,6 +29,7 @@ fn default_language_not_among_languages_is_an_error() {
     assert_stderr_has(&run, "boletin.yaml:2:");
     assert_stderr_has(&run, "default_language");
     assert_stderr_has(&run, "fr");
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -45,6 +47,7 @@ fn bad_base_url_is_an_error() {
     assert_stderr_has(&run, "boletin.yaml:1:");
     assert_stderr_has(&run, "base_url");
     assert_stderr_has(&run, "news dot example");
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -54,6 +57,7 @@ fn bad_base_url_flag_is_an_error() {
     assert_site_error(&run);
     assert_stderr_has(&run, "base_url");
     assert!(!site.out().exists(), "nothing is written");
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -64,6 +68,7 @@ fn missing_boletin_yaml_is_an_error_naming_it() {
     assert_site_error(&run);
     assert_stderr_has(&run, "boletin.yaml");
     assert!(!site.out().exists());
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -73,6 +78,7 @@ fn boletin_yaml_that_is_a_list_is_an_error_not_a_panic() {
     let run = site.build(&[]);
     assert_site_error(&run);
     assert_stderr_has(&run, "boletin.yaml");
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -82,6 +88,7 @@ fn empty_boletin_yaml_is_an_error_not_a_panic() {
     let run = site.build(&[]);
     assert_site_error(&run);
     assert_stderr_has(&run, "boletin.yaml");
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -94,6 +101,7 @@ fn boletin_yaml_with_wrong_types_is_an_error_not_a_panic() {
     let run = site.build(&[]);
     assert_site_error(&run);
     assert_stderr_has(&run, "boletin.yaml");
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -106,6 +114,7 @@ fn boletin_yaml_with_invalid_utf8_is_an_error_not_a_panic() {
     let run = site.build(&[]);
     assert_site_error(&run);
     assert_stderr_has(&run, "boletin.yaml");
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -120,4 +129,5 @@ fn language_code_that_is_junk_is_an_error_not_a_panic() {
     assert_stderr_has(&run, "boletin.yaml");
     assert!(!site.root().join("x").exists());
     assert!(!site.out().exists());
+    assert_stderr_snapshot!(run);
 }

@@ -22,6 +22,7 @@ fn unknown_front_matter_field_names_file_line_and_suggests_the_field() {
         "errors go to standard error, not output:\n{}",
         run.stdout
     );
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -36,6 +37,7 @@ fn missing_title_is_an_error_naming_the_file() {
     assert_stderr_has(&run, "content/issues/spring/index.en.md");
     assert_stderr_has(&run, "title");
     assert_relative_paths(&site, &run);
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -50,6 +52,7 @@ fn impossible_date_names_the_date_line() {
     assert_stderr_has(&run, "content/issues/spring/index.en.md:3:");
     assert_stderr_has(&run, "date: 2026-02-30");
     assert_stderr_has(&run, "YYYY-MM-DD");
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -64,6 +67,7 @@ fn date_in_the_wrong_form_names_the_date_line_and_the_right_form() {
     assert_stderr_has(&run, "content/issues/spring/index.en.md:3:");
     assert_stderr_has(&run, "date: March 1");
     assert_stderr_has(&run, "YYYY-MM-DD");
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -78,6 +82,7 @@ fn cover_without_cover_alt_is_an_error() {
     assert_site_error(&run);
     assert_stderr_has(&run, "content/issues/spring/index.en.md:4:");
     assert_stderr_has(&run, "cover_alt");
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -91,6 +96,7 @@ fn cover_file_that_does_not_exist_is_an_error() {
     assert_site_error(&run);
     assert_stderr_has(&run, "content/issues/spring/index.en.md:4:");
     assert_stderr_has(&run, "missing.jpg");
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -108,6 +114,7 @@ fn file_without_front_matter_is_an_error() {
         "says what is missing:\n{}",
         run.stderr
     );
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -122,6 +129,7 @@ fn empty_file_is_an_error() {
         "says the file is empty:\n{}",
         run.stderr
     );
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -141,6 +149,7 @@ fn file_in_an_unconfigured_language_is_an_error() {
         run.stderr
     );
     assert_stderr_has(&run, "boletin.yaml");
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -182,6 +191,7 @@ fn two_issues_with_the_same_slug_name_both_files_in_one_error() {
         })
         .count();
     assert_eq!(both, 1, "one error names both files:\n{}", run.stderr);
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -195,6 +205,7 @@ fn every_problem_of_one_file_is_reported_together() {
     assert_site_error(&run);
     assert_stderr_has(&run, "content/issues/spring/index.en.md:4:");
     assert_stderr_has(&run, "content/issues/spring/index.en.md:3:");
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -208,4 +219,5 @@ fn slug_without_letters_names_the_slug_line() {
     assert_site_error(&run);
     assert_stderr_has(&run, "content/issues/spring/index.en.md:4:");
     assert_stderr_has(&run, "slug: \"...\"");
+    assert_stderr_snapshot!(run);
 }

@@ -24,18 +24,21 @@ fn front_matter_that_is_a_list_is_an_error_not_a_panic() {
 fn tags_that_are_a_number_is_an_error_not_a_panic() {
     let run = assert_rejected(b"---\ntitle: T\ndate: 2026-03-01\ntags: 5\n---\nBody.\n");
     assert_stderr_has(&run, "content/issues/bad/index.en.md:4:");
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
 fn title_that_is_a_list_is_an_error_not_a_panic() {
     let run = assert_rejected(b"---\ntitle: [a, b]\ndate: 2026-03-01\n---\nBody.\n");
     assert_stderr_has(&run, "content/issues/bad/index.en.md:2:");
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
 fn date_with_a_time_is_an_error_not_a_panic() {
     let run = assert_rejected(b"---\ntitle: T\ndate: 2026-03-01T10:00\n---\nBody.\n");
     assert_stderr_has(&run, "content/issues/bad/index.en.md:3:");
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -86,6 +89,7 @@ fn tab_indented_front_matter_line_is_reported_at_its_file_line() {
         "only file line numbers are shown:\n{}",
         run.stderr
     );
+    assert_stderr_snapshot!(run);
 }
 
 #[test]

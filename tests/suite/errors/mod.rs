@@ -64,6 +64,7 @@ fn assert_rejected(bytes: &[u8]) -> Run {
     let run = site.build(&[]);
     assert_site_error(&run);
     assert_stderr_has(&run, "content/issues/bad/index.en.md");
+    assert_stderr_snapshot!(run);
     assert!(!site.out().exists(), "nothing is written");
     run
 }

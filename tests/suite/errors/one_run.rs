@@ -20,6 +20,7 @@ fn all_errors_of_a_run_are_reported_together() {
     assert_stderr_has(&run, "content/issues/2026-04-a/index.en.md:4:");
     assert_stderr_has(&run, "content/issues/2026-04-b/index.es.md:3:");
     assert_stderr_has(&run, &format!("locales/es/main.ftl:{line}:"));
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -34,6 +35,7 @@ fn template_errors_are_reported_with_content_errors() {
     assert_site_error(&run);
     assert_stderr_has(&run, "content/issues/2026-04-a/index.en.md:3:");
     assert_stderr_has(&run, "themes/default/templates/issue.html");
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -61,6 +63,7 @@ fn a_failed_build_leaves_the_previous_output_as_it_was() {
         entries(site.root()),
         names(&["boletin.yaml", "content", "locales", "public"])
     );
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -89,6 +92,7 @@ fn a_broken_entry_template_is_reported_once_with_its_file() {
         "one report for every entry that failed the same way:\n{}",
         run.stderr
     );
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -112,4 +116,5 @@ fn a_build_failing_while_rendering_leaves_the_previous_output_as_it_was() {
         entries(site.root()),
         names(&["boletin.yaml", "content", "locales", "public", "themes"])
     );
+    assert_stderr_snapshot!(run);
 }

@@ -11,6 +11,7 @@ fn fluent_syntax_error_names_the_locale_file_and_line() {
     assert_stderr_has(&run, &format!("locales/es/main.ftl:{line}:"));
     assert_stderr_has(&run, "nav-tags Etiquetas");
     assert_relative_paths(&site, &run);
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -26,6 +27,7 @@ fn template_override_with_a_syntax_error_names_the_template() {
     assert_stderr_has(&run, "themes/default/templates/issue.html:3:");
     assert_relative_paths(&site, &run);
     assert!(!site.out().exists(), "nothing is written");
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -35,4 +37,5 @@ fn locale_file_with_invalid_utf8_is_an_error_not_a_panic() {
     let run = site.build(&[]);
     assert_site_error(&run);
     assert_stderr_has(&run, "locales/es/main.ftl");
+    assert_stderr_snapshot!(run);
 }

@@ -8,6 +8,7 @@ fn unknown_subcommand_is_wrong_usage() {
     let run = site.run(&["frobnicate"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(!site.out().exists());
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -21,6 +22,7 @@ fn unknown_flag_is_wrong_usage() {
         run.stderr
     );
     assert!(!site.out().exists());
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -50,4 +52,6 @@ fn help_exits_zero_and_lists_the_build_options() {
             build.stdout
         );
     }
+    assert_stderr_snapshot!(top);
+    assert_stderr_snapshot!(build);
 }

@@ -48,6 +48,7 @@ fn a_front_matter_field_set_twice_is_reported_at_the_second_setting() {
     assert_stderr_has(&run, "5 | title: B");
     assert_stderr_has(&run, "first set on line 2");
     assert_stderr_lacks(&run, COLON_HINT);
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -56,6 +57,7 @@ fn a_control_character_is_reported_at_its_own_line_and_column() {
     assert_eq!(places(&run), [format!("{BAD}:4:11")], "{}", run.stderr);
     assert_stderr_has(&run, "U+0007");
     assert_stderr_lacks(&run, COLON_HINT);
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -87,6 +89,7 @@ fn an_alias_bomb_is_refused_fast_at_the_alias_that_goes_too_far() {
     assert_stderr_has(&run, "*a");
     assert_stderr_has(&run, "aliases");
     assert_stderr_lacks(&run, COLON_HINT);
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -110,6 +113,7 @@ fn a_fluent_message_left_open_at_the_end_is_reported_on_its_line() {
         run.stderr
     );
     assert_stderr_has(&run, &format!("{line} | broken = {{ $var"));
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -118,6 +122,7 @@ fn the_colon_hint_is_given_where_a_colon_is_the_problem() {
     assert_eq!(places(&run), [format!("{BAD}:2:14")], "{}", run.stderr);
     assert_stderr_has(&run, "needs quotes");
     assert_stderr_has(&run, "\"Rights: at home\"");
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -127,6 +132,7 @@ fn a_value_of_the_wrong_kind_names_its_key_without_the_colon_hint() {
     assert_stderr_has(&run, "`draft`");
     assert_stderr_has(&run, "true or false");
     assert_stderr_lacks(&run, COLON_HINT);
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -138,6 +144,7 @@ fn front_matter_as_a_flow_mapping_reports_only_the_unknown_key() {
     assert_stderr_lacks(&run, "title is missing");
     assert_stderr_lacks(&run, "date is missing");
     assert_stderr_has(&run, "1 error.");
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -156,6 +163,7 @@ fn every_unknown_field_of_a_file_is_reported_at_its_own_line() {
         run.stderr
     );
     assert_stderr_has(&run, "did you mean `tags`?");
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -183,6 +191,7 @@ fn every_unknown_key_of_boletin_yaml_is_reported_in_one_run() {
     assert_stderr_has(&run, "did you mean `title`?");
     assert_stderr_has(&run, "did you mean `raw_html`?");
     assert_stderr_has(&run, "did you mean `feed_limit`?");
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -194,6 +203,7 @@ fn a_key_set_twice_in_boletin_yaml_is_reported_at_the_second() {
     assert_eq!(places(&run), ["boletin.yaml:11:1"], "{}", run.stderr);
     assert_stderr_has(&run, "`page_size` is set twice");
     assert_stderr_has(&run, "first set on line 10");
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -208,6 +218,7 @@ fn translate_of_an_issue_that_fails_to_load_reports_why() {
     assert_stderr_lacks(&run, "no issue or page has the key");
     assert_eq!(places(&run), [format!("{BAD}:4:1")], "{}", run.stderr);
     assert!(!site.root().join("content/issues/bad/index.es.md").exists());
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -245,4 +256,5 @@ fn a_fluent_message_defined_twice_is_reported_at_the_second_definition() {
         run.stderr
     );
     assert_stderr_has(&run, "nav-tags = Otra vez");
+    assert_stderr_snapshot!(run);
 }

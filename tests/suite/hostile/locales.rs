@@ -66,6 +66,7 @@ fn assert_refused_by_every_command(site: &Fixture, line: usize) {
         assert_site_error(&run);
         assert_stderr_has(&run, &format!("{LOCALE}:{line}:"));
         assert_stderr_has(&run, "more than 50 levels deep");
+        assert_stderr_snapshot!(run);
     }
 }
 
@@ -111,6 +112,7 @@ fn forty_levels_still_load() {
         text_of(&site.html("en/issues/2026-03-spring/index.html"), "h1"),
         "Spring meeting"
     );
+    assert_stderr_snapshot!(run);
 }
 
 #[test]

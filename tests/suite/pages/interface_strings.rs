@@ -165,6 +165,8 @@ fn a_translated_message_with_an_unknown_variable_falls_back_to_the_default_langu
     let check = fixture.run(&["check"]);
     assert_eq!(check.code, 1, "{}", check.stderr);
     assert!(check.stderr.contains("$numero"), "{}", check.stderr);
+    assert_stderr_snapshot!(run);
+    assert_stderr_snapshot!(check);
 }
 
 /// Interface strings without variables are written into the templates
@@ -240,4 +242,5 @@ fn interface_strings_read_the_same_wherever_the_theme_uses_them() {
         "the missing Spanish string is still reported: {}",
         run.stderr
     );
+    assert_stderr_snapshot!(run);
 }

@@ -56,6 +56,7 @@ fn assert_check_error_at(site: &Fixture, path: &str, line: usize, also: &str) {
     assert_site_error(&check);
     assert_stderr_has(&check, &format!("{path}:{line}:"));
     assert_stderr_has(&check, also);
+    assert_stderr_snapshot!(check);
     assert!(!site.out().exists(), "check wrote public/");
     site.build(&[]).assert_ok();
 }

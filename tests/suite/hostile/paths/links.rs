@@ -136,6 +136,7 @@ fn a_link_to_nothing_is_named() {
     assert_site_error(&run);
     assert_stderr_has(&run, "content/issues/2026-03-meeting/gone.png");
     assert_stderr_has(&run, "does not exist");
+    assert_stderr_snapshot!(run);
 }
 
 #[cfg(unix)]
@@ -208,4 +209,5 @@ fn new_does_not_write_through_a_link_that_leads_outside() {
         written.is_empty(),
         "new wrote outside the site: {written:?}"
     );
+    assert_stderr_snapshot!(run);
 }

@@ -10,7 +10,9 @@ mod collisions;
 mod links;
 mod names;
 
-use crate::common::{CONFIG, Fixture, Run, assert_site_error, assert_stderr_has};
+use crate::common::{
+    CONFIG, Fixture, Run, assert_site_error, assert_stderr_has, assert_stderr_snapshot,
+};
 use std::path::Path;
 
 /// What the files outside the site hold: never to be printed or published.
@@ -68,6 +70,7 @@ fn assert_refused_link(run: &Run, link: &str) {
         "a file outside the site was printed:\n{}",
         run.stdout
     );
+    assert_stderr_snapshot!(run);
 }
 
 /// Both commands refuse the link, and the build writes nothing.

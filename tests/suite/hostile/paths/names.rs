@@ -66,6 +66,7 @@ fn assert_too_long(site: &Fixture, at: &str) {
             "the error names the staging folder:\n{}",
             run.stderr
         );
+        assert_stderr_snapshot!(run);
     }
     assert!(!site.out().exists());
 }
