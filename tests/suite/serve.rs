@@ -240,6 +240,9 @@ fn a_taken_port_is_a_clear_error() {
         run.stderr
     );
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    // The suggestion is the next port; both change from run to run.
+    let next = format!("--port {}", port.parse::<u16>().map_or(0, |p| p + 1));
+    assert_stderr_snapshot!(run, next.as_str() => "--port [PORT+1]", port.as_str() => "[PORT]");
 }
 
 #[test]

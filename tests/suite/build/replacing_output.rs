@@ -38,6 +38,7 @@ fn assert_output_refused(site: &Fixture, out: &str, says: &str) {
         "--output {out}: something was written or deleted\n{}",
         run.stderr
     );
+    assert_stderr_snapshot!(run);
 }
 
 #[test]

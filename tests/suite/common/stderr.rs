@@ -12,11 +12,14 @@
 /// [`normalise`]. The snapshot is named after the test (its module path
 /// and name, from the test's thread), wherever the macro is called, so a
 /// helper may take it for each test that calls it; a test that takes
-/// several gets `-2`, `-3` and so on, in order.
+/// several gets `-2`, `-3` and so on, in order. `assert_stderr_snapshot!(run,
+/// &port => "[PORT]")` also replaces what only that test knows changes.
 macro_rules! assert_stderr_snapshot {
-    ($run:expr) => {{
+    ($run:expr $(, $from:expr => $to:expr)* $(,)?) => {{
         let name = $crate::common::stderr::snapshot_name();
-        let stderr = $crate::common::stderr::normalise(&$run.stderr);
+        #[allow(unused_mut)]
+        let mut stderr = $crate::common::stderr::normalise(&$run.stderr);
+        $(stderr = stderr.replace($from, $to);)*
         insta::with_settings!({
             snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/tests/suite/snapshots"),
             prepend_module_to_snapshot => false,

@@ -7,7 +7,9 @@
 //! Each case runs the real binary on its own fixture site and checks the
 //! exit status, what standard error names, and what the output holds.
 
-use crate::common::{CONFIG, Fixture, Run, assert_site_error, assert_stderr_has, select};
+use crate::common::{
+    CONFIG, Fixture, Run, assert_site_error, assert_stderr_has, assert_stderr_snapshot, select,
+};
 
 const KEY: &str = "2026-03-meeting";
 
@@ -40,6 +42,7 @@ fn assert_refused(run: &Run, file: &str, words: &str) {
     assert_site_error(run);
     assert_stderr_has(run, file);
     assert_stderr_has(run, words);
+    assert_stderr_snapshot!(run);
 }
 
 /// `check` and `build` both refuse `file`, and the build writes nothing.

@@ -47,6 +47,7 @@ fn macros_that_call_each_other_are_an_error_naming_the_template() {
     assert_stderr_has(&run, "themes/default/templates/macros.html:1");
     assert_stderr_has(&run, "call each other in a circle");
     assert!(!site.out().exists());
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -77,4 +78,5 @@ fn deeply_nested_templates_render() {
     assert_site_error(&run);
     assert_stderr_has(&run, "themes/default/templates/years.html:1");
     assert_stderr_has(&run, "levels deep");
+    assert_stderr_snapshot!(run);
 }

@@ -67,6 +67,7 @@ fn new_creates_the_next_issue() {
     assert_eq!(site_bytes(&site, created), before);
 
     // In Spanish.
+    assert_stderr_snapshot!(run);
     let run = site.run(&[
         "new",
         "--lang",
@@ -99,10 +100,12 @@ fn new_creates_the_next_issue() {
     assert!(!site.root().join("content/issues/2026-04-reunion").exists());
 
     // A date that does not exist.
+    assert_stderr_snapshot!(run);
     let run = site.run(&["new", "--date", "2026-02-30", "Leap"]);
     assert_site_error(&run);
     assert_stderr_has(&run, "2026-02-30");
     assert!(!site.root().join("content/issues/2026-02-leap").exists());
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -181,6 +184,7 @@ fn new_after_the_largest_issue_number_is_an_error_naming_the_file() {
         "issue: 4294967294\n",
         "The end.\n",
     );
+    assert_stderr_snapshot!(run);
     let run = site.run(&["new", "--date", "2026-04-01", "Next one"]);
     run.assert_ok();
     let made = std::fs::read_to_string(site.root().join(run.stdout.trim())).expect("new issue");

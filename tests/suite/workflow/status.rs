@@ -156,4 +156,6 @@ fn status_of_a_site_with_a_broken_template_exits_1_and_still_reports() {
     assert_site_error(&json);
     let parsed: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON on stdout");
     assert_eq!(parsed["format"], 1);
+    assert_stderr_snapshot!(run);
+    assert_stderr_snapshot!(json);
 }

@@ -212,6 +212,8 @@ fn corrupt_source_digest_is_outdated_a_build_warning_and_a_check_error() {
     let line = line_of(&site_file(&site, ISSUE_ES), "source_digest:");
     assert_stderr_has(&check, &format!("{ISSUE_ES}:{line}:"));
     assert_stderr_has(&check, "source_digest");
+    assert_stderr_snapshot!(build);
+    assert_stderr_snapshot!(check);
 }
 
 #[test]
@@ -254,6 +256,7 @@ fn translate_rejects_bad_keys_languages_and_existing_files() {
     );
 
     // An unknown language.
+    assert_stderr_snapshot!(run);
     let run = site.run(&["translate", KEY, "--to", "fr"]);
     assert_site_error(&run);
     assert!(
@@ -271,6 +274,7 @@ fn translate_rejects_bad_keys_languages_and_existing_files() {
     // A translation that exists already.
     let existing = "content/issues/2026-01-winter/index.es.md";
     let before = site_bytes(&site, existing);
+    assert_stderr_snapshot!(run);
     let run = site.run(&["translate", "2026-01-winter", "--to", "es"]);
     assert_site_error(&run);
     assert_stderr_has(&run, existing);
@@ -278,6 +282,7 @@ fn translate_rejects_bad_keys_languages_and_existing_files() {
 
     // The source language itself.
     let source = site_bytes(&site, ISSUE_EN);
+    assert_stderr_snapshot!(run);
     let run = site.run(&["translate", KEY, "--to", "en"]);
     assert_site_error(&run);
     assert_eq!(
@@ -287,12 +292,14 @@ fn translate_rejects_bad_keys_languages_and_existing_files() {
     );
 
     // --done without a translation.
+    assert_stderr_snapshot!(run);
     let run = site.run(&["translate", KEY, "--to", "es", "--done"]);
     assert_site_error(&run);
     assert!(
         !site.root().join(ISSUE_ES).exists(),
         "--done created a translation"
     );
+    assert_stderr_snapshot!(run);
 }
 
 #[test]
@@ -345,4 +352,5 @@ fn source_true_makes_spanish_the_source() {
         !site_file(&site, ISSUE_ES).contains("source_digest"),
         "the source got a source_digest"
     );
+    assert_stderr_snapshot!(run);
 }

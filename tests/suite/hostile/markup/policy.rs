@@ -183,4 +183,5 @@ fn a_broken_link_in_raw_html_is_reported_once_at_its_content_file() {
         "{}",
         check.stderr
     );
+    assert_stderr_snapshot!(check);
 }
