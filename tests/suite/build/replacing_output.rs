@@ -6,16 +6,6 @@
 use crate::common::*;
 use std::path::Path;
 
-/// The names directly in `dir`, sorted.
-fn entries(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("read folder")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().to_string())
-        .collect();
-    names.sort();
-    names
-}
-
 /// The marker every output holds.
 const MARKER: &str = ".boletin-output";
 
@@ -88,7 +78,7 @@ fn an_empty_folder_is_used_and_every_output_is_marked() {
     site.build(&[]).assert_ok();
     assert!(site.out().join(MARKER).is_file());
     assert_eq!(
-        entries(site.root()),
+        sorted_names(site.root()),
         ["boletin.yaml", "content", "empty", "locales", "public"]
     );
 }
@@ -132,7 +122,7 @@ fn dot_files_and_cname_of_a_previous_output_carry_over() {
     assert_eq!(site.read("CNAME"), "new.example.org\n");
     assert_eq!(site.read(".git/HEAD"), "ref: refs/heads/gh-pages\n");
     assert_eq!(
-        entries(site.root()),
+        sorted_names(site.root()),
         ["boletin.yaml", "content", "locales", "public", "static"]
     );
 }
@@ -170,7 +160,7 @@ fn an_output_that_is_a_link_is_built_into_the_folder_it_points_to() {
         "news.example.org\n"
     );
     assert_eq!(
-        entries(web.path()),
+        sorted_names(web.path()),
         ["www"],
         "nothing left beside the web root"
     );
@@ -233,7 +223,7 @@ fn leftovers_of_killed_builds_are_removed_and_nothing_else() {
     )
     .unwrap();
     site.build(&[]).assert_ok();
-    let now = entries(site.root());
+    let now = sorted_names(site.root());
     for name in &leftovers {
         assert!(!now.contains(name), "{name} was left: {now:?}");
     }
@@ -274,7 +264,7 @@ fn a_build_killed_while_swapping_gets_its_previous_output_back() {
     assert_eq!(site.read("CNAME"), "news.example.org\n");
     assert!(site.exists("en/issues/2026-03-spring/index.html"));
     assert_eq!(
-        entries(site.root()),
+        sorted_names(site.root()),
         ["boletin.yaml", "content", "locales", "public"]
     );
 }
@@ -296,7 +286,7 @@ fn a_read_only_previous_output_leaves_nothing_beside_it() {
     run.assert_ok();
     assert!(site.exists("en/issues/2026-04-april/index.html"));
     assert_eq!(
-        entries(site.root()),
+        sorted_names(site.root()),
         ["boletin.yaml", "content", "locales", "public"]
     );
 }

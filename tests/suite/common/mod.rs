@@ -3,8 +3,6 @@
 //! wrote with real parsers (html5ever through scraper, roxmltree), and
 //! snapshots of what it printed on standard error (`stderr.rs`).
 
-#![allow(dead_code)]
-
 pub mod serve;
 pub mod stderr;
 
@@ -204,6 +202,16 @@ pub fn folded_text(element: scraper::ElementRef) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The names directly in `dir`, sorted.
+pub fn sorted_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("read folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    names
 }
 
 /// Names as a set, to compare folder listings.

@@ -2,17 +2,6 @@
 //! includes itself, macros that call each other; deep nesting still renders.
 
 use crate::common::*;
-use std::path::Path;
-
-/// The names directly in `dir`, sorted.
-fn entries(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("read folder")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().to_string())
-        .collect();
-    names.sort();
-    names
-}
 
 #[test]
 fn a_template_that_includes_itself_is_an_error_naming_it_and_leaves_nothing() {
@@ -28,7 +17,7 @@ fn a_template_that_includes_itself_is_an_error_naming_it_and_leaves_nothing() {
         assert_stderr_has(&run, "includes itself");
     }
     assert_eq!(
-        entries(site.root()),
+        sorted_names(site.root()),
         ["boletin.yaml", "content", "locales", "themes"],
         "no output and no staging folder"
     );

@@ -2,7 +2,6 @@
 //! the issue numbers.
 
 use super::*;
-use std::path::Path;
 
 #[test]
 fn new_creates_the_next_issue() {
@@ -148,16 +147,6 @@ fn new_without_a_date_uses_today() {
     assert_eq!(front.get("issue").and_then(|v| v.as_u64()), Some(1));
 }
 
-/// The names directly in `dir`, sorted.
-fn entries(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("read folder")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().to_string())
-        .collect();
-    names.sort();
-    names
-}
-
 #[test]
 fn new_after_the_largest_issue_number_is_an_error_naming_the_file() {
     let site = bilingual_issue_site();
@@ -169,12 +158,12 @@ fn new_after_the_largest_issue_number_is_an_error_naming_the_file() {
         "issue: 4294967295\n",
         "The end.\n",
     );
-    let before = entries(&site.root().join("content/issues"));
+    let before = sorted_names(&site.root().join("content/issues"));
     let run = site.run(&["new", "--date", "2026-04-01", "Next one"]);
     assert_site_error(&run);
     assert_stderr_has(&run, "content/issues/2026-02-last/index.en.md");
     assert_stderr_has(&run, "4294967295");
-    assert_eq!(entries(&site.root().join("content/issues")), before);
+    assert_eq!(sorted_names(&site.root().join("content/issues")), before);
     // Below the limit, the next number is one more.
     site.issue(
         "2026-02-last",
