@@ -2,6 +2,8 @@
 //! as `path:line:column`, what is wrong and how to fix it, the source line
 //! shown; every error of a run at once; the previous output untouched; no
 //! panic on any input. And wrong usage of the command line: exit status 2.
+//! Besides its own assertions, each test compares the whole standard error
+//! with its snapshot in `tests/suite/snapshots/` (`common/stderr.rs`).
 
 mod config;
 mod front_matter;
