@@ -9,19 +9,19 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// Every translation's body as HTML, with what rendering it found.
-pub type Bodies = HashMap<TranslationId, RenderedBody>;
+pub(crate) type Bodies = HashMap<TranslationId, RenderedBody>;
 
 /// Whether to list each body's links: `check` follows them, a build and
 /// the preview have no use for them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Links {
+pub(crate) enum Links {
     Keep,
     Drop,
 }
 
 /// Renders every text, freeing each as soon as it is rendered: nothing
 /// after this stage needs the Markdown.
-pub fn render_all(site: &Site, texts: Vec<BodyText>, links: Links) -> Bodies {
+pub(crate) fn render_all(site: &Site, texts: Vec<BodyText>, links: Links) -> Bodies {
     texts
         .into_par_iter()
         .filter_map(|text| {
@@ -33,7 +33,7 @@ pub fn render_all(site: &Site, texts: Vec<BodyText>, links: Links) -> Bodies {
 
 /// Renders one translation's body; `None` if the site has no such
 /// translation.
-pub fn render_one(site: &Site, text: &BodyText, links: Links) -> Option<RenderedBody> {
+pub(crate) fn render_one(site: &Site, text: &BodyText, links: Links) -> Option<RenderedBody> {
     let id = &text.id;
     let translation = site
         .document(id.section, id.index)

@@ -16,7 +16,7 @@ use serde::Deserialize;
 use url::Url;
 
 /// The configuration file's name, at the site root.
-pub const CONFIG_FILE: &str = "boletin.yaml";
+pub(crate) const CONFIG_FILE: &str = "boletin.yaml";
 
 /// Unknown keys, here and in the structs below, are refused by
 /// `yaml::parse`, each at its own line.
@@ -55,15 +55,15 @@ fn default_feed_limit() -> usize {
 
 /// The `markdown:` section.
 #[derive(Clone, Debug, Default, Deserialize)]
-pub struct MarkdownConfig {
+pub(crate) struct MarkdownConfig {
     #[serde(default)]
-    pub raw_html: RawHtml,
+    pub(crate) raw_html: RawHtml,
 }
 
 /// What happens to raw HTML written inside Markdown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum RawHtml {
+pub(crate) enum RawHtml {
     /// Safe tags survive; scripts, event handlers and `javascript:` do not.
     #[default]
     Sanitize,
@@ -75,32 +75,32 @@ pub enum RawHtml {
 
 /// One configured language.
 #[derive(Clone, Debug)]
-pub struct LanguageConfig {
-    pub lang: Lang,
-    pub title: String,
-    pub description: String,
-    pub dir: Direction,
+pub(crate) struct LanguageConfig {
+    pub(crate) lang: Lang,
+    pub(crate) title: String,
+    pub(crate) description: String,
+    pub(crate) dir: Direction,
 }
 
 /// The validated site configuration.
 #[derive(Clone, Debug)]
-pub struct Config {
+pub(crate) struct Config {
     /// Always ends with `/`.
-    pub base_url: Url,
-    pub default_language: Lang,
+    pub(crate) base_url: Url,
+    pub(crate) default_language: Lang,
     /// In the order `boletin.yaml` lists them.
-    pub languages: Vec<LanguageConfig>,
-    pub theme: String,
+    pub(crate) languages: Vec<LanguageConfig>,
+    pub(crate) theme: String,
     /// Issues per archive page.
-    pub page_size: usize,
+    pub(crate) page_size: usize,
     /// Issues per feed.
-    pub feed_limit: usize,
-    pub raw_html: RawHtml,
+    pub(crate) feed_limit: usize,
+    pub(crate) raw_html: RawHtml,
 }
 
 impl Config {
     /// Validates the text of a configuration file.
-    pub fn from_text(
+    pub(crate) fn from_text(
         text: &str,
         base_url_override: Option<&str>,
     ) -> Result<Config, Vec<Diagnostic>> {
@@ -160,13 +160,13 @@ impl Config {
     }
 
     /// The configured languages' tags, in configuration order.
-    pub fn langs(&self) -> impl Iterator<Item = &Lang> {
+    pub(crate) fn langs(&self) -> impl Iterator<Item = &Lang> {
         self.languages.iter().map(|l| &l.lang)
     }
 
     /// The configured language `code` names, or an error saying which
     /// languages there are (for `--lang` and `--to`).
-    pub fn configured(&self, code: &str) -> Result<Lang, Diagnostic> {
+    pub(crate) fn configured(&self, code: &str) -> Result<Lang, Diagnostic> {
         if let Some(lang) = Lang::parse(code).filter(|l| self.language(l).is_some()) {
             return Ok(lang);
         }
@@ -182,18 +182,18 @@ impl Config {
     }
 
     /// How many pages a list of `items` issues takes (at least one).
-    pub fn page_count(&self, items: usize) -> usize {
+    pub(crate) fn page_count(&self, items: usize) -> usize {
         items.div_ceil(self.page_size).max(1)
     }
 
     /// The configuration of `lang`, which must be configured.
-    pub fn language(&self, lang: &Lang) -> Option<&LanguageConfig> {
+    pub(crate) fn language(&self, lang: &Lang) -> Option<&LanguageConfig> {
         self.languages.iter().find(|l| &l.lang == lang)
     }
 
     /// The path part of the base URL, such as `/` or `/newsletter/`; every
     /// link inside the site starts with it.
-    pub fn base_path(&self) -> &str {
+    pub(crate) fn base_path(&self) -> &str {
         self.base_url.path()
     }
 }

@@ -9,7 +9,7 @@ use crate::yaml;
 use time::Date;
 
 /// The text of a new issue's file.
-pub fn new_issue(title: &str, date: Date, number: u32) -> String {
+pub(crate) fn new_issue(title: &str, date: Date, number: u32) -> String {
     format!(
         "---\ntitle: {}\ndate: {date}\nissue: {number}\nsummary: \"\"\ntags: []\n---\n\n",
         yaml::scalar(title)
@@ -19,7 +19,7 @@ pub fn new_issue(title: &str, date: Date, number: u32) -> String {
 /// The text of a translation to be: the source's front matter with title,
 /// summary and cover description marked for translation, its body to
 /// overwrite, and the digest of the source it starts from.
-pub fn translation(front: &FrontMatter, body: &str, digest: &str) -> String {
+pub(crate) fn translation(front: &FrontMatter, body: &str, digest: &str) -> String {
     let marked = |text: &str| yaml::scalar(&format!("{MARKER} {text}"));
     let mut text = format!("---\ntitle: {}\n", marked(&front.title));
     if let Some(date) = front.date {
@@ -63,7 +63,7 @@ pub fn translation(front: &FrontMatter, body: &str, digest: &str) -> String {
 /// the line replaced if there is one, added before the closing `---`
 /// otherwise. Line endings and a byte-order mark are kept. `None` when
 /// the file has no front matter.
-pub fn with_source_digest(text: &str, digest: &str) -> Option<String> {
+pub(crate) fn with_source_digest(text: &str, digest: &str) -> Option<String> {
     let (bom, body) = match text.strip_prefix('\u{feff}') {
         Some(rest) => ("\u{feff}", rest),
         None => ("", text),

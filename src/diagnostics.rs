@@ -12,20 +12,20 @@ use std::path::{Path, PathBuf};
 
 /// How bad a problem is: errors fail the run, warnings do not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
+pub(crate) enum Severity {
     Error,
     Warning,
 }
 
 /// A place in a file: 1-based line and column plus the text of that line.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Location {
-    pub line: usize,
-    pub column: usize,
+pub(crate) struct Location {
+    pub(crate) line: usize,
+    pub(crate) column: usize,
     /// The whole source line, shown under the message.
-    pub source_line: String,
+    pub(crate) source_line: String,
     /// Byte range within `source_line` to underline.
-    pub span: std::ops::Range<usize>,
+    pub(crate) span: std::ops::Range<usize>,
 }
 
 impl Location {
@@ -35,7 +35,7 @@ impl Location {
     /// reached the end of the file with something still open) points just
     /// after the last text instead, on its line: the empty line after it
     /// shows the reader nothing.
-    pub fn at_offset(text: &str, offset: usize, len: usize) -> Location {
+    pub(crate) fn at_offset(text: &str, offset: usize, len: usize) -> Location {
         let mut offset = floor_char_boundary(text, offset.min(text.len()));
         if text[offset..].trim().is_empty() {
             offset = text[..offset].trim_end().len();
@@ -52,7 +52,7 @@ impl Location {
     /// Control characters of the line (but tabs) are shown as `?`, one
     /// per byte: a hostile file must not send escape sequences to the
     /// terminal, and the underline keeps its place.
-    pub fn in_line(line_text: &str, line: usize, start: usize, len: usize) -> Location {
+    pub(crate) fn in_line(line_text: &str, line: usize, start: usize, len: usize) -> Location {
         let line_text = line_text.trim_end_matches('\r');
         let start = floor_char_boundary(line_text, start.min(line_text.len()));
         let end = floor_char_boundary(line_text, (start + len.max(1)).min(line_text.len()));
@@ -73,7 +73,7 @@ impl Location {
     }
 
     /// The location of a 1-based `line` and `column` (in characters) of `text`.
-    pub fn at_line_column(text: &str, line: usize, column: usize) -> Location {
+    pub(crate) fn at_line_column(text: &str, line: usize, column: usize) -> Location {
         let line_start = line_start_offset(text, line);
         let line_text = text[line_start..].split('\n').next().unwrap_or("");
         let column_offset = line_text
@@ -106,25 +106,25 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
 
 /// One problem: what is wrong, where, and how to fix it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Diagnostic {
-    pub severity: Severity,
+pub(crate) struct Diagnostic {
+    pub(crate) severity: Severity,
     /// Path relative to the site root.
-    pub path: PathBuf,
-    pub location: Option<Location>,
-    pub message: String,
+    pub(crate) path: PathBuf,
+    pub(crate) location: Option<Location>,
+    pub(crate) message: String,
     /// How to fix it, in plain words.
-    pub help: Option<String>,
+    pub(crate) help: Option<String>,
     /// A warning that `check` treats as an error: harmless to publish
     /// once, but something a careful editor fixes before publishing.
-    pub strict: bool,
+    pub(crate) strict: bool,
 }
 
 impl Diagnostic {
-    pub fn error(path: impl AsRef<Path>, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn error(path: impl AsRef<Path>, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(Severity::Error, path, message)
     }
 
-    pub fn warning(path: impl AsRef<Path>, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn warning(path: impl AsRef<Path>, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(Severity::Warning, path, message)
     }
 
@@ -139,34 +139,34 @@ impl Diagnostic {
         }
     }
 
-    pub fn at(mut self, location: Location) -> Diagnostic {
+    pub(crate) fn at(mut self, location: Location) -> Diagnostic {
         self.location = Some(location);
         self
     }
 
-    pub fn at_opt(mut self, location: Option<Location>) -> Diagnostic {
+    pub(crate) fn at_opt(mut self, location: Option<Location>) -> Diagnostic {
         self.location = location;
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+    pub(crate) fn help(mut self, help: impl Into<String>) -> Diagnostic {
         self.help = Some(help.into());
         self
     }
 
     /// Marks a warning as one `check` reports as an error.
-    pub fn strict(mut self) -> Diagnostic {
+    pub(crate) fn strict(mut self) -> Diagnostic {
         self.strict = true;
         self
     }
 
-    pub fn is_error(&self) -> bool {
+    pub(crate) fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 
     /// The diagnostic as text, with the source line and a caret under the
     /// problem; coloured when `color` is set.
-    pub fn render(&self, color: bool) -> String {
+    pub(crate) fn render(&self, color: bool) -> String {
         let level = match self.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
@@ -224,21 +224,21 @@ impl fmt::Display for Diagnostic {
 
 /// All the problems of one run, in a stable order.
 #[derive(Debug, Default)]
-pub struct Diagnostics {
+pub(crate) struct Diagnostics {
     list: Vec<Diagnostic>,
 }
 
 impl Diagnostics {
-    pub fn push(&mut self, diagnostic: Diagnostic) {
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
         self.list.push(diagnostic);
     }
 
-    pub fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
+    pub(crate) fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
         self.list.extend(diagnostics);
     }
 
     /// Turns strict warnings into errors, as `check` wants them.
-    pub fn make_strict(&mut self) {
+    pub(crate) fn make_strict(&mut self) {
         for diagnostic in &mut self.list {
             if diagnostic.strict {
                 diagnostic.severity = Severity::Error;
@@ -246,27 +246,27 @@ impl Diagnostics {
         }
     }
 
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.list.iter().any(Diagnostic::is_error)
     }
 
     /// Errors, counting a problem reported twice once.
-    pub fn error_count(&self) -> usize {
+    pub(crate) fn error_count(&self) -> usize {
         self.sorted().into_iter().filter(|d| d.is_error()).count()
     }
 
     /// Warnings, counting a problem reported twice once.
-    pub fn warning_count(&self) -> usize {
+    pub(crate) fn warning_count(&self) -> usize {
         self.sorted().into_iter().filter(|d| !d.is_error()).count()
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.list.iter()
     }
 
     /// Warnings first, then errors, each by file and line, so the last thing
     /// on the screen is what stopped the build. Duplicates are dropped.
-    pub fn sorted(&self) -> Vec<&Diagnostic> {
+    pub(crate) fn sorted(&self) -> Vec<&Diagnostic> {
         let mut sorted: Vec<&Diagnostic> = self.list.iter().collect();
         sorted.sort_by(|a, b| {
             let key = |d: &Diagnostic| {

@@ -42,15 +42,15 @@ type DateFormatter = FixedCalendarDateTimeFormatter<Gregorian, YMD>;
 /// A message a translation could not format, where the default
 /// language's text stood in.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Unformatted {
-    pub lang: Lang,
-    pub id: String,
+pub(crate) struct Unformatted {
+    pub(crate) lang: Lang,
+    pub(crate) id: String,
     /// Why, in words.
-    pub problem: String,
+    pub(crate) problem: String,
 }
 
 /// Every language's interface strings and date format.
-pub struct Locales {
+pub(crate) struct Locales {
     default: Lang,
     bundles: HashMap<Lang, FluentBundle<FluentResource>>,
     /// Message ids of each language, with the file that defines each.
@@ -73,23 +73,23 @@ impl std::fmt::Debug for Locales {
 
 /// How much of the default language's interface strings one language has.
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Coverage {
-    pub lang: Lang,
+pub(crate) struct Coverage {
+    pub(crate) lang: Lang,
     /// Messages in the default language.
-    pub total: usize,
+    pub(crate) total: usize,
     /// Of those, how many this language has.
-    pub translated: usize,
+    pub(crate) translated: usize,
     /// `translated / total`, in percent, rounded down to a tenth.
-    pub percent: f64,
-    pub missing: Vec<String>,
+    pub(crate) percent: f64,
+    pub(crate) missing: Vec<String>,
     /// Messages only this language has: left over from an older theme.
-    pub extra: Vec<String>,
+    pub(crate) extra: Vec<String>,
 }
 
 impl Locales {
     /// The warning for a message a translation could not format, naming
     /// the locale file (strict: `check` stops on it).
-    pub fn unformatted(&self, unformatted: &Unformatted) -> Diagnostic {
+    pub(crate) fn unformatted(&self, unformatted: &Unformatted) -> Diagnostic {
         let Unformatted { lang, id, problem } = unformatted;
         let path = self
             .messages
@@ -106,7 +106,7 @@ impl Locales {
     }
 
     /// How much of the default language's interface each language has.
-    pub fn coverage(&self) -> Vec<Coverage> {
+    pub(crate) fn coverage(&self) -> Vec<Coverage> {
         let empty = BTreeMap::new();
         let reference = self.messages.get(&self.default).unwrap_or(&empty);
         self.messages
@@ -142,7 +142,7 @@ impl Locales {
 
     /// Formats message `id` in `lang` (or the default language's), with
     /// what stopped `lang`'s own text if the default language's stood in.
-    pub fn message(
+    pub(crate) fn message(
         &self,
         lang: &Lang,
         id: &str,
@@ -180,7 +180,7 @@ impl Locales {
     }
 
     /// The language's name in itself, from its `language-name` message.
-    pub fn language_name(&self, lang: &Lang) -> String {
+    pub(crate) fn language_name(&self, lang: &Lang) -> String {
         self.bundles
             .get(lang)
             .filter(|bundle| bundle.has_message(LANGUAGE_NAME))
@@ -189,7 +189,7 @@ impl Locales {
     }
 
     /// Message `id` in `lang` when it takes no variables, already formatted.
-    pub fn plain(&self, lang: &Lang, id: &str) -> Option<&str> {
+    pub(crate) fn plain(&self, lang: &Lang, id: &str) -> Option<&str> {
         self.plain.get(lang)?.get(id).map(String::as_str)
     }
 
@@ -223,7 +223,7 @@ impl Locales {
     }
 
     /// `date` in `lang`'s long format ("1 de marzo de 2026").
-    pub fn long_date(&self, lang: &Lang, date: time::Date) -> String {
+    pub(crate) fn long_date(&self, lang: &Lang, date: time::Date) -> String {
         let formatter = self
             .dates
             .get(lang)

@@ -14,11 +14,11 @@ use std::fmt;
 /// `lang` attributes.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
-pub struct Lang(String);
+pub(crate) struct Lang(String);
 
 impl Lang {
     /// Checks `code`; `None` when it is not a plain language tag.
-    pub fn parse(code: &str) -> Option<Lang> {
+    pub(crate) fn parse(code: &str) -> Option<Lang> {
         let mut parts = code.split('-');
         let language = parts.next()?;
         let language_ok =
@@ -29,7 +29,7 @@ impl Lang {
     }
 
     /// The tag as written in the configuration.
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
 }
@@ -43,7 +43,7 @@ impl fmt::Display for Lang {
 /// Writing direction of a language, set with `dir:` in `boletin.yaml`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Direction {
+pub(crate) enum Direction {
     #[default]
     Ltr,
     Rtl,
@@ -51,7 +51,7 @@ pub enum Direction {
 
 impl Direction {
     /// The value of an HTML `dir` attribute.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Direction::Ltr => "ltr",
             Direction::Rtl => "rtl",

@@ -1,10 +1,42 @@
-//! The `boletin` command: parses the command line, runs the command and
+//! boletin: a static-site generator for multilingual newsletters.
+//!
+//! A build is a pipeline of stages, each handing a plain value on:
+//! `load` (reads the site) → `model` (the `Site`, and the bodies apart)
+//! → `bodies` (Markdown to HTML) → `render` (a plan of files and a pure
+//! function per file) → `write` (the staging folder, swapped in).
+//! `commands` holds the thin functions the CLI calls, which run them.
+//!
+//! This file parses the command line, runs the command and
 //! turns its outcome into the exit status (0 success, 1 site errors,
 //! 2 wrong usage — the last one is clap's own).
 
-use boletin::cli::{Cli, Command};
-use boletin::commands::{self, Outcome};
+// Diagnostics are large on purpose (file, line, source line, help) and only
+// travel on the error path, where a few bytes of copying do not matter.
+#![allow(clippy::result_large_err)]
+
+mod bodies;
+mod check;
+mod cli;
+mod commands;
+mod config;
+mod content_files;
+mod diagnostics;
+mod freshness;
+mod i18n;
+mod lang;
+mod load;
+mod markdown;
+mod model;
+mod render;
+mod suggest;
+mod text;
+mod waiting;
+mod write;
+mod yaml;
+
 use clap::Parser;
+use cli::{Cli, Command};
+use commands::Outcome;
 use std::process::ExitCode;
 
 /// See Cargo.toml for why.

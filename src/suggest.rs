@@ -1,7 +1,10 @@
 //! "Did you mean …?" for names people mistype (fields, keys, languages).
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
-pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|candidate| (strsim::jaro_winkler(word, candidate), candidate))
@@ -12,7 +15,7 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 
 /// A help sentence for an unknown `word`: a suggestion when there is a
 /// close one, otherwise the full list.
-pub fn help_for_unknown(word: &str, candidates: &[String]) -> String {
+pub(crate) fn help_for_unknown(word: &str, candidates: &[String]) -> String {
     match closest(word, candidates.iter().map(String::as_str)) {
         Some(best) => format!("did you mean `{best}`?"),
         None => format!(

@@ -8,7 +8,7 @@ const THREADS: usize = 16;
 
 /// Runs `work`, and the parallel iterators in it, on a pool of `THREADS`
 /// threads made for it, or on the global pool if none can be made.
-pub fn on_waiting_threads<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+pub(crate) fn on_waiting_threads<T: Send>(work: impl FnOnce() -> T + Send) -> T {
     match rayon::ThreadPoolBuilder::new()
         .num_threads(THREADS)
         .thread_name(|i| format!("boletin-io-{i}"))

@@ -14,11 +14,11 @@
 //! output that is a symbolic link is built into the folder it points to,
 //! and stays a link.
 
-pub mod content;
+pub(crate) mod content;
 mod leftovers;
 mod previous;
 
-pub use previous::MARKER;
+pub(crate) use previous::MARKER;
 
 use crate::render::{Content, OutputFile};
 use previous::Previous;
@@ -31,7 +31,7 @@ use thiserror::Error;
 
 /// Why the output could not be written.
 #[derive(Debug, Error)]
-pub enum WriteError {
+pub(crate) enum WriteError {
     #[error("cannot write {path}: {source}")]
     Io { path: PathBuf, source: io::Error },
     #[error("refusing to write {path}: it would land outside the output folder")]
@@ -50,7 +50,7 @@ pub enum WriteError {
 
 impl WriteError {
     /// How to fix it, in plain words.
-    pub fn help(&self) -> String {
+    pub(crate) fn help(&self) -> String {
         match self {
             WriteError::Io { .. } | WriteError::NoParent { .. } => {
                 "check that the folder can be written to and the disk is not full".to_string()
@@ -83,7 +83,7 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
 
 /// Whether `build` may write its site at `output`: a refusal is known
 /// before the site is even read. Changes nothing.
-pub fn check_output(output: &Path) -> Result<(), WriteError> {
+pub(crate) fn check_output(output: &Path) -> Result<(), WriteError> {
     previous::inspect(&previous::resolve(output)?).map(drop)
 }
 
@@ -104,7 +104,7 @@ fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
 /// from it rather than written again, so republishing after a small
 /// change creates few new files; the previous output itself is never
 /// modified.
-pub struct Staging {
+pub(crate) struct Staging {
     /// Where the site goes: the output folder, or the folder it links to.
     folder: PathBuf,
     staging: PathBuf,
@@ -123,7 +123,7 @@ impl Staging {
     /// Prepares a staging folder beside `output` holding only the marker,
     /// after removing what killed builds of it left. Refuses an output
     /// boletin may not replace, before writing anything.
-    pub fn begin(output: &Path) -> Result<Staging, WriteError> {
+    pub(crate) fn begin(output: &Path) -> Result<Staging, WriteError> {
         let folder = previous::resolve(output)?;
         let parent = folder.parent().ok_or_else(|| WriteError::NoParent {
             output: output.to_path_buf(),
@@ -159,7 +159,7 @@ impl Staging {
 
     /// Writes one file, and the folders it needs; safe to call from many
     /// threads at once. Refuses a path that would leave the output.
-    pub fn put(&self, file: &OutputFile) -> Result<(), WriteError> {
+    pub(crate) fn put(&self, file: &OutputFile) -> Result<(), WriteError> {
         if !is_plain_relative(&file.path) {
             return Err(WriteError::Escapes {
                 path: file.path.clone(),
@@ -184,7 +184,7 @@ impl Staging {
 
     /// Puts the new site in the place of the old one, with the old one's
     /// dot files and `CNAME` (unless the site made its own).
-    pub fn commit(self) -> Result<(), WriteError> {
+    pub(crate) fn commit(self) -> Result<(), WriteError> {
         if let Previous::Folder {
             carried,
             permissions,

@@ -44,7 +44,11 @@ struct Language {
 }
 
 /// Checks the interface strings of every language against the theme.
-pub fn check(files: &[LocaleFile], templates: &[Template], default: &Lang) -> Vec<Diagnostic> {
+pub(crate) fn check(
+    files: &[LocaleFile],
+    templates: &[Template],
+    default: &Lang,
+) -> Vec<Diagnostic> {
     // A file nested too deep to parse was reported when the site was
     // loaded; without its messages, every use of them would look broken.
     if files

@@ -10,19 +10,19 @@ use std::collections::HashSet;
 
 /// A URL a page refers to, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Reference {
-    pub value: String,
-    pub line: u64,
+pub(crate) struct Reference {
+    pub(crate) value: String,
+    pub(crate) line: u64,
 }
 
 /// What `check` needs from one page.
 #[derive(Debug, Default)]
-pub struct PageScan {
+pub(crate) struct PageScan {
     /// Every `id` (and `<a name>`), to resolve `#fragments`.
-    pub ids: HashSet<String>,
-    pub references: Vec<Reference>,
+    pub(crate) ids: HashSet<String>,
+    pub(crate) references: Vec<Reference>,
     /// Lines of `<img>` elements without an `alt` attribute.
-    pub images_without_alt: Vec<u64>,
+    pub(crate) images_without_alt: Vec<u64>,
 }
 
 struct Sink(RefCell<PageScan>);
@@ -87,7 +87,7 @@ impl TokenSink for Sink {
 }
 
 /// Scans one page.
-pub fn scan(html: &str) -> PageScan {
+pub(crate) fn scan(html: &str) -> PageScan {
     let input = BufferQueue::default();
     input.push_back(StrTendril::from(html));
     let tokenizer = Tokenizer::new(

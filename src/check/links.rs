@@ -65,7 +65,7 @@ fn written_links<'a>(site: &'a Site, bodies: &'a Bodies) -> Vec<WrittenLink<'a>>
 
 /// Checks every link of the rendered `files` (sorted by path), those
 /// the bodies wrote at their line; broken ones are errors.
-pub fn check(files: &[OutputFile], bodies: &Bodies, site: &Site) -> Vec<Diagnostic> {
+pub(crate) fn check(files: &[OutputFile], bodies: &Bodies, site: &Site) -> Vec<Diagnostic> {
     let config = &site.config;
     let mut index = SiteIndex {
         files: HashSet::new(),

@@ -2,6 +2,6 @@
 //! anchors, and the interface strings as a whole. Pure: works on what
 //! `load` read and `render` produced, in memory.
 
-pub mod fluent;
-pub mod html;
-pub mod links;
+pub(crate) mod fluent;
+pub(crate) mod html;
+pub(crate) mod links;

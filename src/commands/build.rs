@@ -30,7 +30,7 @@ struct Timings {
 }
 
 /// Runs `boletin build`.
-pub fn run(args: &BuildArgs) -> Outcome {
+pub(crate) fn run(args: &BuildArgs) -> Outcome {
     let started = Instant::now();
     let mut diagnostics = Diagnostics::default();
     let root = args.site.root.clone();

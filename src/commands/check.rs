@@ -12,7 +12,7 @@ use crate::model::Drafts;
 use crate::render::{Inputs, Plan};
 
 /// Runs `boletin check`.
-pub fn run(args: &CheckArgs) -> Outcome {
+pub(crate) fn run(args: &CheckArgs) -> Outcome {
     let mut diagnostics = Diagnostics::default();
     let reader = Reader {
         root: &args.site.root,

@@ -1,12 +1,12 @@
 //! The commands the CLI runs. Each is thin: it calls the stages in order
 //! and reports what they found.
 
-pub mod build;
-pub mod check;
-pub mod new;
-pub mod serve;
-pub mod status;
-pub mod translate;
+pub(crate) mod build;
+pub(crate) mod check;
+pub(crate) mod new;
+pub(crate) mod serve;
+pub(crate) mod status;
+pub(crate) mod translate;
 
 use crate::diagnostics::Diagnostics;
 use crate::i18n::Locales;
@@ -19,27 +19,27 @@ use std::sync::Arc;
 
 /// How to read a site.
 #[derive(Clone, Copy, Debug)]
-pub struct Reader<'a> {
-    pub root: &'a Path,
+pub(crate) struct Reader<'a> {
+    pub(crate) root: &'a Path,
     /// The `--base-url` flag.
-    pub base_url: Option<&'a str>,
-    pub drafts: Drafts,
-    pub reading: Reading,
+    pub(crate) base_url: Option<&'a str>,
+    pub(crate) drafts: Drafts,
+    pub(crate) reading: Reading,
 }
 
 /// A site read and modelled: the model, the Markdown bodies apart from
 /// it, and the files the later stages use.
-pub struct Modelled {
-    pub site: Site,
-    pub texts: Vec<BodyText>,
-    pub locale_files: Vec<LocaleFile>,
-    pub theme: Theme,
+pub(crate) struct Modelled {
+    pub(crate) site: Site,
+    pub(crate) texts: Vec<BodyText>,
+    pub(crate) locale_files: Vec<LocaleFile>,
+    pub(crate) theme: Theme,
 }
 
 impl<'a> Reader<'a> {
     /// How the commands that edit or report on the content read it:
     /// drafts included (they are being written), the configured address.
-    pub fn with_drafts(root: &'a Path, reading: Reading) -> Reader<'a> {
+    pub(crate) fn with_drafts(root: &'a Path, reading: Reading) -> Reader<'a> {
         Reader {
             root,
             base_url: None,
@@ -51,7 +51,7 @@ impl<'a> Reader<'a> {
     /// Reads and models the site. Problems go to `diagnostics`; `None`
     /// only when there is no usable configuration. The model holds every
     /// file that could be read, even when others have errors.
-    pub fn model(&self, diagnostics: &mut Diagnostics) -> Option<Modelled> {
+    pub(crate) fn model(&self, diagnostics: &mut Diagnostics) -> Option<Modelled> {
         let config = match load::config(self.root, self.base_url) {
             Ok(config) => config,
             Err(problems) => {
@@ -77,7 +77,7 @@ impl<'a> Reader<'a> {
 
     /// `model`, for the commands that stop when the site has no usable
     /// configuration: the problems are reported before `None`.
-    pub fn model_or_report(&self, diagnostics: &mut Diagnostics) -> Option<Modelled> {
+    pub(crate) fn model_or_report(&self, diagnostics: &mut Diagnostics) -> Option<Modelled> {
         let modelled = self.model(diagnostics);
         if modelled.is_none() {
             report(diagnostics);
@@ -88,16 +88,16 @@ impl<'a> Reader<'a> {
 
 /// Everything rendering needs but the bodies: the model, its locales and
 /// templates.
-pub struct Renderable {
-    pub modelled: Modelled,
-    pub locales: Arc<Locales>,
+pub(crate) struct Renderable {
+    pub(crate) modelled: Modelled,
+    pub(crate) locales: Arc<Locales>,
     /// `None` when a template has a syntax error (reported).
-    pub templates: Option<Templates>,
+    pub(crate) templates: Option<Templates>,
 }
 
 /// Reads and models the whole site, and makes its locales and templates
 /// (independent, so side by side).
-pub fn renderable(reader: Reader, diagnostics: &mut Diagnostics) -> Option<Renderable> {
+pub(crate) fn renderable(reader: Reader, diagnostics: &mut Diagnostics) -> Option<Renderable> {
     let reader = Reader {
         reading: Reading::Everything,
         ..reader
@@ -119,7 +119,7 @@ pub fn renderable(reader: Reader, diagnostics: &mut Diagnostics) -> Option<Rende
 
 /// How a command ended, as the process exit status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     /// 0: done.
     Success,
     /// 1: the site has errors.
@@ -127,7 +127,7 @@ pub enum Outcome {
 }
 
 /// Prints every diagnostic to standard error, warnings before errors.
-pub fn report(diagnostics: &Diagnostics) {
+pub(crate) fn report(diagnostics: &Diagnostics) {
     let color = std::io::stderr().is_terminal();
     for diagnostic in diagnostics.sorted() {
         eprintln!("{}", diagnostic.render(color));
@@ -139,7 +139,7 @@ pub fn report(diagnostics: &Diagnostics) {
 }
 
 /// "1 error", "3 errors".
-pub fn count(n: usize, noun: &str) -> String {
+pub(crate) fn count(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {

@@ -19,7 +19,7 @@ struct Request {
 }
 
 /// Runs `boletin new`.
-pub fn run(args: &NewArgs) -> Outcome {
+pub(crate) fn run(args: &NewArgs) -> Outcome {
     let mut diagnostics = Diagnostics::default();
     let reader = Reader::with_drafts(&args.site.root, Reading::Content);
     let Some(modelled) = reader.model_or_report(&mut diagnostics) else {

@@ -25,7 +25,7 @@ struct Report {
 }
 
 /// Runs `boletin status`.
-pub fn run(args: &StatusArgs) -> Outcome {
+pub(crate) fn run(args: &StatusArgs) -> Outcome {
     let mut diagnostics = Diagnostics::default();
     // The theme too, only to say whether its templates parse: a site
     // with errors is exit status 1 for every command (PRODUCT.md).

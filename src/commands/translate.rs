@@ -13,7 +13,7 @@ use crate::suggest;
 use crate::write;
 
 /// Runs `boletin translate`.
-pub fn run(args: &TranslateArgs) -> Outcome {
+pub(crate) fn run(args: &TranslateArgs) -> Outcome {
     let mut diagnostics = Diagnostics::default();
     let reader = Reader::with_drafts(&args.site.root, Reading::Content);
     let Some(modelled) = reader.model_or_report(&mut diagnostics) else {

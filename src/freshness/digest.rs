@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 const DIGEST_HEX_LEN: usize = 16;
 
 /// The digest of a source's title, summary and body.
-pub fn source_digest(title: &str, summary: Option<&str>, body: &str) -> String {
+pub(crate) fn source_digest(title: &str, summary: Option<&str>, body: &str) -> String {
     let mut hasher = Sha256::new();
     for part in [title, summary.unwrap_or(""), body] {
         hasher.update(normalize(part).as_bytes());
@@ -27,7 +27,7 @@ pub fn source_digest(title: &str, summary: Option<&str>, body: &str) -> String {
 }
 
 /// Whether `text` has the form of a digest boletin writes.
-pub fn is_well_formed(text: &str) -> bool {
+pub(crate) fn is_well_formed(text: &str) -> bool {
     text.len() == DIGEST_HEX_LEN
         && text
             .bytes()

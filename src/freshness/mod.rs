@@ -2,7 +2,7 @@
 //! the source, and whether each other language is translated, missing,
 //! outdated, untracked or still a draft. Pure: works on the model.
 
-pub mod digest;
+pub(crate) mod digest;
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
@@ -14,12 +14,12 @@ use std::path::PathBuf;
 
 /// Put before a title or summary that `translate` copied from the source,
 /// until a translator replaces it.
-pub const MARKER: &str = "[translate]";
+pub(crate) const MARKER: &str = "[translate]";
 
 /// Where one language stands for one document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum State {
+pub(crate) enum State {
     /// Written, and up to date with the source (or the source itself).
     Translated,
     /// No file in this language.
@@ -35,7 +35,7 @@ pub enum State {
 }
 
 impl State {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             State::Translated => "translated",
             State::Missing => "missing",
@@ -48,30 +48,30 @@ impl State {
 
 /// One language of one document.
 #[derive(Clone, Debug, Serialize)]
-pub struct LanguageStatus {
-    pub lang: Lang,
-    pub state: State,
+pub(crate) struct LanguageStatus {
+    pub(crate) lang: Lang,
+    pub(crate) state: State,
     /// Whether this language is the one the others are translated from.
-    pub is_source: bool,
+    pub(crate) is_source: bool,
     /// The file, relative to the site root; where it would go when missing.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// Why it is outdated, in words.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
+    pub(crate) detail: Option<String>,
 }
 
 /// Every language of one document.
 #[derive(Clone, Debug, Serialize)]
-pub struct DocumentStatus {
-    pub section: &'static str,
-    pub key: String,
-    pub source_lang: Lang,
-    pub source_digest: String,
-    pub languages: Vec<LanguageStatus>,
+pub(crate) struct DocumentStatus {
+    pub(crate) section: &'static str,
+    pub(crate) key: String,
+    pub(crate) source_lang: Lang,
+    pub(crate) source_digest: String,
+    pub(crate) languages: Vec<LanguageStatus>,
 }
 
 /// Front matter fields that still carry the `[translate]` marker.
-pub fn marked_fields(translation: &Translation) -> Vec<&'static str> {
+pub(crate) fn marked_fields(translation: &Translation) -> Vec<&'static str> {
     let front = &translation.front;
     let mut fields = Vec::new();
     if front.title.trim_start().starts_with(MARKER) {
@@ -95,7 +95,7 @@ pub fn marked_fields(translation: &Translation) -> Vec<&'static str> {
 }
 
 /// Where the `lang` file of `document` is or would be.
-pub fn path_in(document: &Document, lang: &Lang) -> PathBuf {
+pub(crate) fn path_in(document: &Document, lang: &Lang) -> PathBuf {
     if let Some(translation) = document.translations.get(lang) {
         return translation.path.clone();
     }
@@ -114,7 +114,7 @@ pub fn path_in(document: &Document, lang: &Lang) -> PathBuf {
 /// Warnings about translations left half done: a `[translate]` mark
 /// still in the front matter, or a `source_digest` boletin did not write.
 /// Build publishes them anyway; `check` stops on them.
-pub fn warnings(document: &Document) -> Vec<Diagnostic> {
+pub(crate) fn warnings(document: &Document) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     for translation in document.translations.values() {
         for field in marked_fields(translation) {
@@ -149,7 +149,7 @@ pub fn warnings(document: &Document) -> Vec<Diagnostic> {
 }
 
 /// The state of every configured language of `document`.
-pub fn document_status(config: &Config, document: &Document) -> DocumentStatus {
+pub(crate) fn document_status(config: &Config, document: &Document) -> DocumentStatus {
     let source = &document.translations[&document.source_lang];
     let source_digest = &source.digest;
     let languages = config

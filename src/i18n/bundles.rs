@@ -27,7 +27,7 @@ impl Locales {
     /// Parses every locale file; syntax errors and duplicate messages are
     /// reported with file, line and column, and each message a language
     /// lacks is a warning at the file it belongs in.
-    pub fn load(
+    pub(crate) fn load(
         config: &Config,
         files: &[LocaleFile],
         diagnostics: &mut Vec<Diagnostic>,

@@ -25,7 +25,7 @@ use crate::diagnostics::{Diagnostic, Location};
 use crate::load::LocaleFile;
 
 /// The deepest nesting of `{ }` and `( )` a locale file may have.
-pub const MAX_NESTING: usize = 50;
+pub(super) const MAX_NESTING: usize = 50;
 
 /// The file's text, when a Fluent parser can take it without risk;
 /// otherwise the error to report, and the file must not be parsed.

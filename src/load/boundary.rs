@@ -28,7 +28,7 @@ const MAX_FOLLOWED_LINKS: usize = 40;
 
 /// Why a path of the site is not read. Paths are relative to the site root.
 #[derive(Debug, Error)]
-pub enum Refused {
+pub(crate) enum Refused {
     #[error(
         "this is a symbolic link that leads outside the site's folder; nothing it points to is read or published"
     )]
@@ -53,7 +53,7 @@ pub enum Refused {
 
 impl Refused {
     /// The file or folder the problem is about, relative to the site root.
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         match self {
             Refused::LeadsOutside { link }
             | Refused::LeadsNowhere { link }
@@ -89,7 +89,7 @@ impl From<Refused> for Diagnostic {
 /// this module makes one, so whatever holds one (an asset, a static file)
 /// was vetted.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct VettedPath(PathBuf);
+pub(crate) struct VettedPath(PathBuf);
 
 impl std::ops::Deref for VettedPath {
     type Target = Path;
@@ -106,27 +106,27 @@ impl AsRef<Path> for VettedPath {
 
 /// A file or folder found inside the site.
 #[derive(Clone, Debug)]
-pub struct SiteEntry {
+pub(crate) struct SiteEntry {
     /// Where the site lists it: under the walked folder, links unresolved,
     /// so that output paths mirror the site's layout.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// What to read or copy.
-    pub real: VettedPath,
+    pub(crate) real: VettedPath,
     /// 1 for an entry of the walked folder itself.
-    pub depth: usize,
-    pub is_dir: bool,
+    pub(crate) depth: usize,
+    pub(crate) is_dir: bool,
 }
 
 /// The site's folder, and the rule for the paths under it.
 #[derive(Clone, Debug)]
-pub struct SiteFolder {
+pub(crate) struct SiteFolder {
     root: PathBuf,
     /// The root with its own links resolved, to compare real paths with.
     real_root: PathBuf,
 }
 
 impl SiteFolder {
-    pub fn new(root: &Path) -> SiteFolder {
+    pub(crate) fn new(root: &Path) -> SiteFolder {
         let real_root = root
             .canonicalize()
             .or_else(|_| std::path::absolute(root))
@@ -138,12 +138,12 @@ impl SiteFolder {
     }
 
     /// The root as given (`--root`).
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         &self.root
     }
 
     /// `path` relative to the root, as diagnostics show it.
-    pub fn relative(&self, path: &Path) -> PathBuf {
+    pub(crate) fn relative(&self, path: &Path) -> PathBuf {
         path.strip_prefix(&self.root).unwrap_or(path).to_path_buf()
     }
 
@@ -152,7 +152,7 @@ impl SiteFolder {
     /// it is known to. Returns the path to read: `path` itself when no
     /// link is on the way (or it does not exist: reading it then fails
     /// as it should), its real path otherwise.
-    pub fn vet(&self, path: &Path) -> Result<VettedPath, Refused> {
+    pub(crate) fn vet(&self, path: &Path) -> Result<VettedPath, Refused> {
         let Ok(inside) = path.strip_prefix(&self.root) else {
             return self.resolve(path, path).map(VettedPath);
         };
@@ -211,7 +211,7 @@ impl SiteFolder {
     /// lists only the folder's own entries. Links are followed when they
     /// stay inside the site; everything refused is in the list, in its
     /// place, for the caller to report.
-    pub fn walk(&self, folder: &Path, max_depth: usize) -> Vec<Result<SiteEntry, Refused>> {
+    pub(crate) fn walk(&self, folder: &Path, max_depth: usize) -> Vec<Result<SiteEntry, Refused>> {
         let real = match self.vet(folder) {
             Ok(real) => real,
             Err(refused) => return vec![Err(refused)],
@@ -223,7 +223,7 @@ impl SiteFolder {
     }
 
     /// `walk` of a folder already found by a walk, which vetted it.
-    pub fn walk_entry(
+    pub(crate) fn walk_entry(
         &self,
         folder: &SiteEntry,
         max_depth: usize,
@@ -361,7 +361,7 @@ pub(super) fn not_utf8(site: &SiteFolder, path: &Path) -> Refused {
 }
 
 /// `name` with every byte that is not part of UTF-8 text written `\xNN`.
-pub fn escaped(name: &OsStr) -> String {
+pub(crate) fn escaped(name: &OsStr) -> String {
     let mut out = String::new();
     for chunk in name.as_encoded_bytes().utf8_chunks() {
         out.push_str(chunk.valid());

@@ -10,7 +10,10 @@ use std::path::Path;
 
 /// Reads and validates `boletin.yaml` under `root`; `base_url_override`
 /// is the `--base-url` flag.
-pub fn config(root: &Path, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
+pub(crate) fn config(
+    root: &Path,
+    base_url_override: Option<&str>,
+) -> Result<Config, Vec<Diagnostic>> {
     let path = SiteFolder::new(root)
         .vet(&root.join(CONFIG_FILE))
         .map_err(|refused| vec![refused.into()])?;
@@ -26,7 +29,7 @@ pub fn config(root: &Path, base_url_override: Option<&str>) -> Result<Config, Ve
 
 /// The text of the site's file `relative`, for a command that changes
 /// one line of it; never through a link that leads outside the site.
-pub fn file_text(root: &Path, relative: &Path) -> std::io::Result<String> {
+pub(crate) fn file_text(root: &Path, relative: &Path) -> std::io::Result<String> {
     let path = SiteFolder::new(root)
         .vet(&root.join(relative))
         .map_err(|refused| std::io::Error::other(refused.to_string()))?;
@@ -34,16 +37,16 @@ pub fn file_text(root: &Path, relative: &Path) -> std::io::Result<String> {
 }
 
 /// Whether `relative` is a file of the site (following links).
-pub fn is_file(root: &Path, relative: &Path) -> bool {
+pub(crate) fn is_file(root: &Path, relative: &Path) -> bool {
     root.join(relative).is_file()
 }
 
 /// The bytes of a file `load` vetted, read when the preview is asked for it.
-pub fn vetted_file(path: &Path) -> std::io::Result<Vec<u8>> {
+pub(crate) fn vetted_file(path: &Path) -> std::io::Result<Vec<u8>> {
     std::fs::read(path)
 }
 
 /// Whether something (a file, a folder) is at `relative` in the site.
-pub fn is_taken(root: &Path, relative: &Path) -> bool {
+pub(crate) fn is_taken(root: &Path, relative: &Path) -> bool {
     root.join(relative).symlink_metadata().is_ok()
 }

@@ -41,25 +41,25 @@ struct RawFrontMatter {
 
 /// A content file split in two, with its front matter validated.
 #[derive(Clone, Debug)]
-pub struct Parsed {
+pub(crate) struct Parsed {
     /// Where some fields are in the file, by field name.
-    pub locations: Locations,
-    pub front: FrontMatter,
-    pub body: String,
+    pub(crate) locations: Locations,
+    pub(crate) front: FrontMatter,
+    pub(crate) body: String,
     /// The file's line number of the body's first line.
-    pub body_line: usize,
+    pub(crate) body_line: usize,
 }
 
 /// Whether `date` must be present (issues) or may be left out (pages).
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub enum DateRule {
+pub(crate) enum DateRule {
     Required,
     Optional,
 }
 
 /// Normalises a file's text: no byte-order mark, `\n` line endings. Most
 /// files need neither, and are handed back without a copy.
-pub fn normalize(mut text: String) -> String {
+pub(crate) fn normalize(mut text: String) -> String {
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
@@ -70,7 +70,11 @@ pub fn normalize(mut text: String) -> String {
 }
 
 /// Splits and validates `text` (already normalised), the file at `path`.
-pub fn parse(path: &Path, text: &str, date_rule: DateRule) -> Result<Parsed, Vec<Diagnostic>> {
+pub(crate) fn parse(
+    path: &Path,
+    text: &str,
+    date_rule: DateRule,
+) -> Result<Parsed, Vec<Diagnostic>> {
     let (yaml_text, body, body_line) = split(path, text).map_err(|d| vec![d])?;
     let body_start = text.len() - body.len();
     let locate =
@@ -212,7 +216,7 @@ impl RawFrontMatter {
 }
 
 /// Parses a `YYYY-MM-DD` date, explaining in words what is wrong.
-pub fn parse_date(value: &str) -> Result<Date, &'static str> {
+pub(crate) fn parse_date(value: &str) -> Result<Date, &'static str> {
     let value = value.trim();
     let shaped = value.len() == 10
         && value.bytes().enumerate().all(|(i, b)| {

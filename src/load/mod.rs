@@ -19,20 +19,20 @@
 //! (`boletin.yaml` first). `boundary` vets every path; `runnable` and
 //! `svg` judge the files beside an issue.
 
-pub mod boundary;
+pub(crate) mod boundary;
 mod classify;
 mod content;
 mod content_file;
 mod files;
-pub mod front_matter;
+pub(crate) mod front_matter;
 mod locales;
 mod read_one;
 mod runnable;
 mod svg;
-pub mod theme;
+pub(crate) mod theme;
 
-pub use files::{config, file_text, is_file, is_taken, vetted_file};
-pub use read_one::read_one;
+pub(crate) use files::{config, file_text, is_file, is_taken, vetted_file};
+pub(crate) use read_one::read_one;
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
@@ -44,38 +44,38 @@ use std::path::{Path, PathBuf};
 
 /// One content file, read and with its front matter validated.
 #[derive(Clone, Debug)]
-pub struct ContentFile {
-    pub section: Section,
+pub(crate) struct ContentFile {
+    pub(crate) section: Section,
     /// Relative to the site root, as shown in diagnostics.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// The translation key taken from the file name (folder or stem).
-    pub key_from_path: String,
-    pub lang: Lang,
-    pub parsed: Parsed,
+    pub(crate) key_from_path: String,
+    pub(crate) lang: Lang,
+    pub(crate) parsed: Parsed,
     /// Files to copy beside this file's pages.
-    pub assets: Vec<Asset>,
+    pub(crate) assets: Vec<Asset>,
 }
 
 /// A Fluent file of one language.
 #[derive(Clone, Debug)]
-pub struct LocaleFile {
-    pub lang: Lang,
+pub(crate) struct LocaleFile {
+    pub(crate) lang: Lang,
     /// Relative to the site root.
-    pub path: PathBuf,
-    pub text: String,
+    pub(crate) path: PathBuf,
+    pub(crate) text: String,
 }
 
 /// Everything read from the site folder.
 #[derive(Debug, Default)]
-pub struct Sources {
-    pub content: Vec<ContentFile>,
-    pub locales: Vec<LocaleFile>,
-    pub theme: theme::Theme,
+pub(crate) struct Sources {
+    pub(crate) content: Vec<ContentFile>,
+    pub(crate) locales: Vec<LocaleFile>,
+    pub(crate) theme: theme::Theme,
 }
 
 /// What a command reads of the site, beyond its configuration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Reading {
+pub(crate) enum Reading {
     /// The content files (`new`, `translate`).
     Content,
     /// Content, locales, and the theme's templates and static files.
@@ -84,7 +84,7 @@ pub enum Reading {
 
 /// Reads the site under `root`, as much as `reading` says; problems are
 /// collected, not returned early, so one run reports them all.
-pub fn load(
+pub(crate) fn load(
     root: &Path,
     config: &Config,
     reading: Reading,
@@ -113,7 +113,7 @@ pub fn load(
 }
 
 /// The site's source folders: what a build reads and must never write over.
-pub const SOURCE_FOLDERS: &[&str] = &["content", "locales", "themes", "static"];
+pub(crate) const SOURCE_FOLDERS: &[&str] = &["content", "locales", "themes", "static"];
 
 /// Files people do not mean as content: hidden files, editor backups.
 pub(crate) fn is_hidden(name: &str) -> bool {

@@ -14,7 +14,7 @@ use std::path::Path;
 
 /// Reads one content file, `relative` to the site root, after a change:
 /// `None` when the path is not a content file's (an image, a folder).
-pub fn read_one(
+pub(crate) fn read_one(
     root: &Path,
     config: &Config,
     relative: &Path,

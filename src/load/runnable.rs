@@ -27,7 +27,7 @@ const RUNNABLE: &[&str] = &[
 
 /// Checks the asset at `source`, which the site lists as `listed`
 /// (relative to the site root, for the diagnostic).
-pub fn check(listed: &Path, source: &Path) -> Result<(), Diagnostic> {
+pub(super) fn check(listed: &Path, source: &Path) -> Result<(), Diagnostic> {
     let name = listed
         .file_name()
         .map(|n| n.to_string_lossy().to_ascii_lowercase())

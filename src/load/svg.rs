@@ -31,7 +31,7 @@ const SCRIPT_ELEMENTS: &[&str] = &[
 
 /// Why an SVG image is refused.
 #[derive(Debug, Error, PartialEq, Eq)]
-pub enum Refusal {
+pub(super) enum Refusal {
     #[error("it is not well-formed XML: {0}")]
     NotXml(String),
     #[error("it has a <!DOCTYPE> or entity declarations, which can pull in other files")]
@@ -63,14 +63,14 @@ pub enum Refusal {
 /// A refusal and where in the file it is (line and column from 1).
 #[derive(Debug, Error, PartialEq, Eq)]
 #[error("{refusal}")]
-pub struct Refused {
-    pub refusal: Refusal,
-    pub line: usize,
-    pub column: usize,
+pub(super) struct Refused {
+    pub(crate) refusal: Refusal,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
 }
 
 /// Checks the text of an SVG image; `Ok` when it only draws.
-pub fn check(text: &str) -> Result<(), Refused> {
+pub(super) fn check(text: &str) -> Result<(), Refused> {
     let options = ParsingOptions {
         allow_dtd: false,
         ..ParsingOptions::default()

@@ -46,16 +46,16 @@ const BUILT_IN_STATIC: &[(&str, &[u8])] = &[(
 
 /// A template's text and where it came from.
 #[derive(Clone, Debug)]
-pub struct Template {
-    pub name: String,
+pub(crate) struct Template {
+    pub(crate) name: String,
     /// Shown in diagnostics: the site's file, or the built-in theme's.
-    pub path: PathBuf,
-    pub text: String,
+    pub(crate) path: PathBuf,
+    pub(crate) text: String,
 }
 
 /// Where a static file's bytes come from.
 #[derive(Clone, Debug)]
-pub enum StaticSource {
+pub(crate) enum StaticSource {
     BuiltIn(&'static [u8]),
     /// A file vetted to lie inside the site: never a link.
     Disk(VettedPath),
@@ -63,20 +63,20 @@ pub enum StaticSource {
 
 /// A file copied into the output as it is.
 #[derive(Clone, Debug)]
-pub struct StaticFile {
+pub(crate) struct StaticFile {
     /// Relative path in the output.
-    pub output: PathBuf,
-    pub source: StaticSource,
+    pub(crate) output: PathBuf,
+    pub(crate) source: StaticSource,
     /// Where it comes from, as diagnostics name it: its path relative to
     /// the site root, or the built-in theme's.
-    pub origin: PathBuf,
+    pub(crate) origin: PathBuf,
 }
 
 /// Templates by name and static files, with the site's overrides applied.
 #[derive(Clone, Debug, Default)]
-pub struct Theme {
-    pub templates: Vec<Template>,
-    pub statics: Vec<StaticFile>,
+pub(crate) struct Theme {
+    pub(crate) templates: Vec<Template>,
+    pub(crate) statics: Vec<StaticFile>,
 }
 
 impl Theme {
@@ -84,7 +84,7 @@ impl Theme {
     /// under the site's root. A theme folder's files replace the built-in
     /// theme's of the same name; a file of `static/` at the path of a
     /// theme's file is an error, since one of the two would be lost.
-    pub fn load(site: &SiteFolder, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Theme {
+    pub(crate) fn load(site: &SiteFolder, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Theme {
         let theme_dir = site.root().join("themes").join(name);
         let mut overlay = Overlay::default();
         if name == "default" {

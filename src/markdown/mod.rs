@@ -44,7 +44,7 @@ mod other_hosts;
 mod sanitizer;
 
 pub(crate) use links::SAFE_SCHEMES;
-pub use sanitizer::sanitize_for_feed;
+pub(crate) use sanitizer::sanitize_for_feed;
 
 use crate::config::RawHtml;
 use crate::diagnostics::{Diagnostic, Location};
@@ -58,42 +58,42 @@ use std::ops::Range;
 use std::path::Path;
 
 /// A Markdown body and where it comes from.
-pub struct Body<'a> {
+pub(crate) struct Body<'a> {
     /// The content file, relative to the site root.
-    pub path: &'a Path,
-    pub text: &'a str,
+    pub(crate) path: &'a Path,
+    pub(crate) text: &'a str,
     /// The file's line number of the body's first line.
-    pub first_line: usize,
-    pub raw_html: RawHtml,
+    pub(crate) first_line: usize,
+    pub(crate) raw_html: RawHtml,
     /// Whether to list the body's links in `RenderedBody::links`: `check`
     /// resolves them, a build has no use for them.
-    pub keep_links: bool,
+    pub(crate) keep_links: bool,
 }
 
 /// A body rendered to HTML.
 #[derive(Clone, Debug, Default)]
-pub struct RenderedBody {
-    pub html: String,
+pub(crate) struct RenderedBody {
+    pub(crate) html: String,
     /// Links the body makes, for `check` to resolve (when the body asked
     /// for them with `keep_links`).
-    pub links: Vec<BodyLink>,
-    pub problems: Vec<Diagnostic>,
+    pub(crate) links: Vec<BodyLink>,
+    pub(crate) problems: Vec<Diagnostic>,
 }
 
 /// A link in a body and where it was written.
 #[derive(Clone, Debug)]
-pub struct BodyLink {
+pub(crate) struct BodyLink {
     /// As written in the Markdown.
-    pub written: String,
+    pub(crate) written: String,
     /// As it ends up in the page.
-    pub href: String,
-    pub location: Location,
+    pub(crate) href: String,
+    pub(crate) location: Location,
 }
 
 /// Renders `body`. `resolve` turns the path of another content file
 /// (relative to the site root) into the URL of its page in this body's
 /// language, or `None` when no content file is there.
-pub fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> RenderedBody {
+pub(crate) fn render(body: &Body, resolve: &dyn Fn(&Path) -> Option<String>) -> RenderedBody {
     let text = without_forbidden_characters(body.text);
     let body = &Body {
         text: &text,

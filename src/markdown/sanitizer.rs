@@ -103,7 +103,7 @@ fn keep_attribute<'a>(_element: &str, attribute: &str, value: &'a str) -> Option
 /// absolute for a feed: root-relative ones against `origin`, others
 /// against `page_url` (which ends in `/`). The same sanitizer does it, so
 /// its output is still the last word; linear in the size of the body.
-pub fn sanitize_for_feed(html: &str, mode: RawHtml, origin: &str, page_url: &str) -> String {
+pub(crate) fn sanitize_for_feed(html: &str, mode: RawHtml, origin: &str, page_url: &str) -> String {
     let mut builder = sanitizer_for(mode);
     builder.url_relative(ammonia::UrlRelative::Custom(Box::new(AbsoluteLinks {
         origin: origin.to_string(),

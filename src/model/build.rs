@@ -16,11 +16,11 @@ use std::path::{Path, PathBuf};
 
 /// What `build` makes: the model, and apart from it the body of every
 /// translation, for the Markdown stage.
-pub struct Built {
-    pub site: Site,
-    pub texts: Vec<BodyText>,
+pub(crate) struct Built {
+    pub(crate) site: Site,
+    pub(crate) texts: Vec<BodyText>,
     /// Why some files were left out, or what is wrong in them.
-    pub problems: Vec<Diagnostic>,
+    pub(crate) problems: Vec<Diagnostic>,
 }
 
 /// Page slugs that would shadow the site's own folders.
@@ -28,7 +28,7 @@ const RESERVED_PAGE_SLUGS: &[&str] = &["issues", "tags", "page", "latest"];
 
 /// Pairs translations, orders the archive and checks that every URL is
 /// taken once.
-pub fn build(config: Config, content: Vec<ContentFile>, drafts: Drafts) -> Built {
+pub(crate) fn build(config: Config, content: Vec<ContentFile>, drafts: Drafts) -> Built {
     let mut problems = Vec::new();
     let groups = by_key(content, drafts);
     // Each document is made on its own (slugs, tags, digests), so in parallel.
@@ -104,14 +104,14 @@ pub fn build(config: Config, content: Vec<ContentFile>, drafts: Drafts) -> Built
 
 /// Whether drafts are part of the site: the `--drafts` flag.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Drafts {
+pub(crate) enum Drafts {
     Included,
     Left,
 }
 
 impl Drafts {
     /// From the `--drafts` flag.
-    pub fn when(flag: bool) -> Drafts {
+    pub(crate) fn when(flag: bool) -> Drafts {
         if flag { Drafts::Included } else { Drafts::Left }
     }
 }

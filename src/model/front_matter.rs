@@ -8,25 +8,25 @@ use time::Date;
 
 /// Validated front matter of one file.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct FrontMatter {
-    pub title: String,
-    pub date: Option<Date>,
-    pub issue: Option<u32>,
-    pub summary: Option<String>,
-    pub tags: Vec<String>,
-    pub authors: Vec<String>,
-    pub slug: Option<String>,
-    pub cover: Option<String>,
-    pub cover_alt: Option<String>,
-    pub draft: bool,
-    pub translation_key: Option<String>,
-    pub source: bool,
-    pub source_digest: Option<String>,
-    pub extra: serde_json::Value,
+pub(crate) struct FrontMatter {
+    pub(crate) title: String,
+    pub(crate) date: Option<Date>,
+    pub(crate) issue: Option<u32>,
+    pub(crate) summary: Option<String>,
+    pub(crate) tags: Vec<String>,
+    pub(crate) authors: Vec<String>,
+    pub(crate) slug: Option<String>,
+    pub(crate) cover: Option<String>,
+    pub(crate) cover_alt: Option<String>,
+    pub(crate) draft: bool,
+    pub(crate) translation_key: Option<String>,
+    pub(crate) source: bool,
+    pub(crate) source_digest: Option<String>,
+    pub(crate) extra: serde_json::Value,
 }
 
 /// The file line of the YAML's first line: after the opening `---`.
-pub const YAML_LINE: usize = 2;
+pub(crate) const YAML_LINE: usize = 2;
 
 /// Fields whose line later stages may need, to point at a problem they
 /// find (a slug taken twice, a tag with no letters).
@@ -46,7 +46,7 @@ const LOCATED_FIELDS: &[&str] = &[
 /// diagnostic asks, which most files never do: this keeps the file's
 /// front matter (up to its body) rather than a place for every field.
 #[derive(Clone, Debug, Default)]
-pub struct Locations {
+pub(crate) struct Locations {
     /// The file up to its body: both `---` lines and the YAML between.
     head: String,
     /// Where the YAML is in `head`.
@@ -55,13 +55,13 @@ pub struct Locations {
 
 impl Locations {
     /// The places in `head`, the file up to its body, whose YAML is at `yaml`.
-    pub fn new(head: String, yaml: std::ops::Range<usize>) -> Locations {
+    pub(crate) fn new(head: String, yaml: std::ops::Range<usize>) -> Locations {
         Locations { head, yaml }
     }
 
     /// Where `field` is in the file, if it is one of `LOCATED_FIELDS` and
     /// the file sets it.
-    pub fn get(&self, field: &str) -> Option<Location> {
+    pub(crate) fn get(&self, field: &str) -> Option<Location> {
         if !LOCATED_FIELDS.contains(&field) {
             return None;
         }

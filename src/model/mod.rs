@@ -5,11 +5,13 @@
 mod build;
 mod document;
 mod front_matter;
-pub mod urls;
+pub(crate) mod urls;
 
-pub use build::{Built, Drafts, build};
-pub use document::{Asset, BodyText, Document, Section, Tag, TagGroup, Translation, TranslationId};
-pub use front_matter::{FrontMatter, Locations, YAML_LINE};
+pub(crate) use build::{Drafts, build};
+pub(crate) use document::{
+    Asset, BodyText, Document, Section, TagGroup, Translation, TranslationId,
+};
+pub(crate) use front_matter::{FrontMatter, Locations, YAML_LINE};
 
 use crate::config::Config;
 use crate::lang::Lang;
@@ -19,32 +21,32 @@ use std::path::{Path, PathBuf};
 /// The longest URL segment (a slug, a tag's segment), in bytes: the
 /// longest file name common file systems (ext4, APFS, NTFS) allow. Checked
 /// here, so that `check` and `build` agree, instead of failing in `write`.
-pub const MAX_SEGMENT_BYTES: usize = 255;
+pub(crate) const MAX_SEGMENT_BYTES: usize = 255;
 
 /// The longest path of a file in the output, relative to the output
 /// folder, in bytes: a quarter of Linux's 4,096, leaving room for the
 /// output folder's own path.
-pub const MAX_OUTPUT_PATH_BYTES: usize = 1024;
+pub(crate) const MAX_OUTPUT_PATH_BYTES: usize = 1024;
 
 /// The whole site, ready to render. It never changes once built: a
 /// command that needs another (the preview, after an edit) builds a new one.
 #[derive(Clone, Debug)]
-pub struct Site {
-    pub config: Config,
-    pub urls: urls::Urls,
+pub(crate) struct Site {
+    pub(crate) config: Config,
+    pub(crate) urls: urls::Urls,
     /// Newest first.
-    pub issues: Vec<Document>,
+    pub(crate) issues: Vec<Document>,
     /// By key.
-    pub pages: Vec<Document>,
+    pub(crate) pages: Vec<Document>,
     /// Per language, by tag slug.
-    pub tags: BTreeMap<Lang, Vec<TagGroup>>,
+    pub(crate) tags: BTreeMap<Lang, Vec<TagGroup>>,
     /// Every Markdown file, to turn links between source files into URLs.
     pub(super) by_source: HashMap<PathBuf, (Section, usize)>,
 }
 
 impl Site {
     /// The document whose file is at `path` (relative to the site root).
-    pub fn by_source_path(&self, path: &Path) -> Option<&Document> {
+    pub(crate) fn by_source_path(&self, path: &Path) -> Option<&Document> {
         let (section, index) = self.by_source.get(path)?;
         match section {
             Section::Issues => self.issues.get(*index),
@@ -53,7 +55,7 @@ impl Site {
     }
 
     /// The document at `index` of `section`'s list.
-    pub fn document(&self, section: Section, index: usize) -> &Document {
+    pub(crate) fn document(&self, section: Section, index: usize) -> &Document {
         match section {
             Section::Issues => &self.issues[index],
             Section::Pages => &self.pages[index],
@@ -61,7 +63,7 @@ impl Site {
     }
 
     /// Where the document whose file is at `path` sits in its list.
-    pub fn position_of_source(&self, path: &Path) -> Option<(Section, usize)> {
+    pub(crate) fn position_of_source(&self, path: &Path) -> Option<(Section, usize)> {
         self.by_source.get(path).copied()
     }
 
@@ -69,7 +71,12 @@ impl Site {
     /// front matter and the files beside it are as they were): the same
     /// model with that translation's digest and body line updated, as
     /// `build` would make it. `None` if no translation is in that file.
-    pub fn with_edited_body(&self, path: &Path, digest: String, body_line: usize) -> Option<Site> {
+    pub(crate) fn with_edited_body(
+        &self,
+        path: &Path,
+        digest: String,
+        body_line: usize,
+    ) -> Option<Site> {
         let (section, index) = self.position_of_source(path)?;
         let mut site = self.clone();
         let documents = match section {
@@ -87,7 +94,7 @@ impl Site {
     }
 
     /// The URL of `document` in `lang`.
-    pub fn url_of(&self, document: &Document, lang: &Lang) -> String {
+    pub(crate) fn url_of(&self, document: &Document, lang: &Lang) -> String {
         match document.section {
             Section::Issues => self.urls.issue(lang, document.slug_in(lang)),
             Section::Pages => self.urls.page(lang, document.slug_in(lang)),
@@ -96,6 +103,6 @@ impl Site {
 }
 
 /// Turns text into a URL segment: lowercase ASCII words joined by hyphens.
-pub fn slugify(text: &str) -> String {
+pub(crate) fn slugify(text: &str) -> String {
     slug::slugify(text)
 }

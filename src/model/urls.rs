@@ -10,57 +10,57 @@ use std::path::PathBuf;
 
 /// Builds the site's URLs under one base path.
 #[derive(Clone, Debug)]
-pub struct Urls {
+pub(crate) struct Urls {
     base_path: String,
 }
 
 impl Urls {
     /// `base_path` must start and end with `/`.
-    pub fn new(base_path: &str) -> Urls {
+    pub(crate) fn new(base_path: &str) -> Urls {
         Urls {
             base_path: base_path.to_string(),
         }
     }
 
-    pub fn root(&self) -> String {
+    pub(crate) fn root(&self) -> String {
         self.base_path.clone()
     }
 
-    pub fn archive(&self, lang: &Lang, page: usize) -> String {
+    pub(crate) fn archive(&self, lang: &Lang, page: usize) -> String {
         match page {
             0 | 1 => self.join(&[lang.as_str(), "/"]),
             n => self.join(&[lang.as_str(), "/page/", &n.to_string(), "/"]),
         }
     }
 
-    pub fn issue(&self, lang: &Lang, slug: &str) -> String {
+    pub(crate) fn issue(&self, lang: &Lang, slug: &str) -> String {
         self.join(&[lang.as_str(), "/issues/", slug, "/"])
     }
 
-    pub fn page(&self, lang: &Lang, slug: &str) -> String {
+    pub(crate) fn page(&self, lang: &Lang, slug: &str) -> String {
         self.join(&[lang.as_str(), "/", slug, "/"])
     }
 
-    pub fn tags(&self, lang: &Lang) -> String {
+    pub(crate) fn tags(&self, lang: &Lang) -> String {
         self.join(&[lang.as_str(), "/tags/"])
     }
 
-    pub fn tag(&self, lang: &Lang, slug: &str, page: usize) -> String {
+    pub(crate) fn tag(&self, lang: &Lang, slug: &str, page: usize) -> String {
         match page {
             0 | 1 => self.join(&[lang.as_str(), "/tags/", slug, "/"]),
             n => self.join(&[lang.as_str(), "/tags/", slug, "/page/", &n.to_string(), "/"]),
         }
     }
 
-    pub fn latest(&self, lang: &Lang) -> String {
+    pub(crate) fn latest(&self, lang: &Lang) -> String {
         self.join(&[lang.as_str(), "/latest/"])
     }
 
-    pub fn feed(&self, lang: &Lang, file: &str) -> String {
+    pub(crate) fn feed(&self, lang: &Lang, file: &str) -> String {
         self.join(&[lang.as_str(), "/", file])
     }
 
-    pub fn file(&self, name: &str) -> String {
+    pub(crate) fn file(&self, name: &str) -> String {
         self.join(&[name])
     }
 
@@ -78,7 +78,7 @@ impl Urls {
 
     /// The file in the output folder that serves `url` (a folder URL is
     /// served by its `index.html`).
-    pub fn output_path(&self, url: &str) -> PathBuf {
+    pub(crate) fn output_path(&self, url: &str) -> PathBuf {
         let relative = url.strip_prefix(&self.base_path).unwrap_or(url);
         if relative.is_empty() || relative.ends_with('/') {
             PathBuf::from(relative).join("index.html")

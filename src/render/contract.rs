@@ -30,288 +30,288 @@ use serde::Serialize;
 /// What a page of one template receives: its language's part, its own
 /// frame, and its template's fields, side by side at the top level.
 #[derive(Serialize)]
-pub struct Page<'a, T: Serialize> {
+pub(super) struct Page<'a, T: Serialize> {
     #[serde(flatten)]
-    pub language: &'a Language,
+    pub(crate) language: &'a Language,
     #[serde(flatten)]
-    pub frame: Frame,
+    pub(crate) frame: Frame,
     #[serde(flatten)]
-    pub fields: T,
+    pub(crate) fields: T,
 }
 
 /// What every HTML page of one language has: built once per language.
 #[derive(Serialize)]
-pub struct Language {
-    pub lang: String,
-    pub dir: &'static str,
-    pub site_title: String,
-    pub site_description: String,
+pub(super) struct Language {
+    pub(crate) lang: String,
+    pub(crate) dir: &'static str,
+    pub(crate) site_title: String,
+    pub(crate) site_description: String,
     /// The language's archive, the "home" of its pages.
-    pub home: String,
-    pub tags_url: String,
-    pub stylesheet: String,
-    pub nav_pages: Vec<Link>,
-    pub feeds: Feeds,
+    pub(crate) home: String,
+    pub(crate) tags_url: String,
+    pub(crate) stylesheet: String,
+    pub(crate) nav_pages: Vec<Link>,
+    pub(crate) feeds: Feeds,
 }
 
 /// What one page adds to its language's frame: where it stands among the
 /// site's pages and its translations.
 #[derive(Serialize, Default)]
-pub struct Frame {
+pub(super) struct Frame {
     /// Absolute URL of the page that should be indexed for this content.
-    pub canonical: Option<String>,
-    pub noindex: bool,
-    pub alternates: Vec<Alternate>,
+    pub(crate) canonical: Option<String>,
+    pub(crate) noindex: bool,
+    pub(crate) alternates: Vec<Alternate>,
     /// Links to this page in every configured language.
-    pub switch: Vec<LanguageLink>,
+    pub(crate) switch: Vec<LanguageLink>,
 }
 
 /// A `<link rel=alternate hreflang>` target.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-pub struct Alternate {
-    pub hreflang: String,
-    pub href: String,
+pub(super) struct Alternate {
+    pub(crate) hreflang: String,
+    pub(crate) href: String,
 }
 
 /// A link to the same page in one language.
 #[derive(Serialize)]
-pub struct LanguageLink {
-    pub lang: String,
-    pub dir: &'static str,
-    pub name: String,
-    pub href: String,
-    pub current: bool,
+pub(super) struct LanguageLink {
+    pub(crate) lang: String,
+    pub(crate) dir: &'static str,
+    pub(crate) name: String,
+    pub(crate) href: String,
+    pub(crate) current: bool,
 }
 
 /// A titled link: a page in the navigation, a tag, the next issue.
 #[derive(Serialize)]
-pub struct Link {
-    pub title: String,
-    pub url: String,
+pub(super) struct Link {
+    pub(crate) title: String,
+    pub(crate) url: String,
 }
 
 /// The language's two feeds.
 #[derive(Serialize)]
-pub struct Feeds {
-    pub atom: String,
-    pub rss: String,
+pub(super) struct Feeds {
+    pub(crate) atom: String,
+    pub(crate) rss: String,
 }
 
 /// An issue as listed in an archive or on a tag page.
 #[derive(Serialize, Clone)]
-pub struct Entry {
-    pub title: String,
-    pub url: String,
+pub(super) struct Entry {
+    pub(crate) title: String,
+    pub(crate) url: String,
     /// Long date in the page's language.
-    pub date: String,
+    pub(crate) date: String,
     /// `YYYY-MM-DD`, for `<time datetime>`.
-    pub datetime: String,
-    pub year: i32,
-    pub number: Option<u32>,
-    pub summary: Option<String>,
+    pub(crate) datetime: String,
+    pub(crate) year: i32,
+    pub(crate) number: Option<u32>,
+    pub(crate) summary: Option<String>,
     /// Not translated into the page's language: the text shown is in `text_lang`.
-    pub fallback: bool,
-    pub text_lang: String,
-    pub text_dir: &'static str,
-    pub draft: bool,
+    pub(crate) fallback: bool,
+    pub(crate) text_lang: String,
+    pub(crate) text_dir: &'static str,
+    pub(crate) draft: bool,
     /// The entry as the theme's `entry.html` renders it (empty if the
     /// theme has none): made once per issue and language, where a macro
     /// called on every list page re-rendered each entry about four times.
-    pub html: String,
+    pub(crate) html: String,
 }
 
 /// A run of entries from one year.
 #[derive(Serialize)]
-pub struct Year<'a> {
-    pub year: i32,
-    pub entries: Vec<&'a Entry>,
+pub(super) struct Year<'a> {
+    pub(crate) year: i32,
+    pub(crate) entries: Vec<&'a Entry>,
 }
 
 /// Where a paginated list is and where its neighbours are.
 #[derive(Serialize)]
-pub struct Pagination {
-    pub current: usize,
-    pub total: usize,
-    pub newer: Option<String>,
-    pub older: Option<String>,
+pub(super) struct Pagination {
+    pub(crate) current: usize,
+    pub(crate) total: usize,
+    pub(crate) newer: Option<String>,
+    pub(crate) older: Option<String>,
 }
 
 /// An issue or standalone page, on its own page.
 #[derive(Serialize)]
-pub struct Article<'a> {
-    pub title: String,
-    pub summary: Option<String>,
-    pub date: Option<String>,
-    pub datetime: Option<String>,
-    pub number: Option<u32>,
-    pub authors: Vec<String>,
-    pub tags: Vec<Link>,
-    pub cover: Option<Cover>,
+pub(super) struct Article<'a> {
+    pub(crate) title: String,
+    pub(crate) summary: Option<String>,
+    pub(crate) date: Option<String>,
+    pub(crate) datetime: Option<String>,
+    pub(crate) number: Option<u32>,
+    pub(crate) authors: Vec<String>,
+    pub(crate) tags: Vec<Link>,
+    pub(crate) cover: Option<Cover>,
     /// Sanitized HTML, borrowed: it is copied into the page's context.
-    pub body: &'a str,
-    pub draft: bool,
-    pub fallback: bool,
-    pub text_lang: String,
-    pub text_dir: &'static str,
+    pub(crate) body: &'a str,
+    pub(crate) draft: bool,
+    pub(crate) fallback: bool,
+    pub(crate) text_lang: String,
+    pub(crate) text_dir: &'static str,
     /// For fallback pages: the original's language name and URL.
-    pub original: Option<LanguageLink>,
-    pub extra: serde_json::Value,
+    pub(crate) original: Option<LanguageLink>,
+    pub(crate) extra: serde_json::Value,
 }
 
 /// The cover image of an issue, beside its page.
 #[derive(Serialize)]
-pub struct Cover {
-    pub src: String,
-    pub alt: String,
+pub(super) struct Cover {
+    pub(crate) src: String,
+    pub(crate) alt: String,
 }
 
 /// A tag in the tag index.
 #[derive(Serialize)]
-pub struct TagSummary {
-    pub name: String,
-    pub url: String,
-    pub count: usize,
+pub(super) struct TagSummary {
+    pub(crate) name: String,
+    pub(crate) url: String,
+    pub(crate) count: usize,
 }
 
 /// `chooser.html`, the site's root: one entry per configured language.
 #[derive(Serialize)]
-pub struct ChooserPage {
-    pub languages: Vec<ChooserLanguage>,
+pub(super) struct ChooserPage {
+    pub(crate) languages: Vec<ChooserLanguage>,
 }
 
 /// A language on the chooser, described in itself.
 #[derive(Serialize)]
-pub struct ChooserLanguage {
-    pub lang: String,
-    pub dir: &'static str,
+pub(super) struct ChooserLanguage {
+    pub(crate) lang: String,
+    pub(crate) dir: &'static str,
     /// The language's name in itself ("Español").
-    pub name: String,
-    pub title: String,
-    pub description: String,
+    pub(crate) name: String,
+    pub(crate) title: String,
+    pub(crate) description: String,
     /// Its archive.
-    pub url: String,
+    pub(crate) url: String,
 }
 
 /// `404.html`: the way back, in every language.
 #[derive(Serialize)]
-pub struct NotFoundPage {
-    pub languages: Vec<LanguageHome>,
+pub(super) struct NotFoundPage {
+    pub(crate) languages: Vec<LanguageHome>,
 }
 
 /// A language and its archive.
 #[derive(Serialize)]
-pub struct LanguageHome {
-    pub lang: String,
-    pub dir: &'static str,
-    pub url: String,
+pub(super) struct LanguageHome {
+    pub(crate) lang: String,
+    pub(crate) dir: &'static str,
+    pub(crate) url: String,
 }
 
 /// `archive.html`, one page of a language's archive.
 #[derive(Serialize)]
-pub struct ArchivePage<'a> {
+pub(super) struct ArchivePage<'a> {
     /// The newest issue, on the first page only.
-    pub featured: Option<&'a Entry>,
+    pub(crate) featured: Option<&'a Entry>,
     /// The other issues of this page, by year.
-    pub years: Vec<Year<'a>>,
+    pub(crate) years: Vec<Year<'a>>,
     /// Issues in the whole archive.
-    pub total: usize,
-    pub pagination: Pagination,
+    pub(crate) total: usize,
+    pub(crate) pagination: Pagination,
 }
 
 /// `issue.html`: one issue, with the issues before and after it.
 #[derive(Serialize)]
-pub struct IssuePage<'a> {
-    pub article: Article<'a>,
-    pub newer: Option<Link>,
-    pub older: Option<Link>,
+pub(super) struct IssuePage<'a> {
+    pub(crate) article: Article<'a>,
+    pub(crate) newer: Option<Link>,
+    pub(crate) older: Option<Link>,
 }
 
 /// `page.html`: a standalone page such as About.
 #[derive(Serialize)]
-pub struct StandalonePage<'a> {
-    pub article: Article<'a>,
+pub(super) struct StandalonePage<'a> {
+    pub(crate) article: Article<'a>,
 }
 
 /// `tags.html`: every tag of the language.
 #[derive(Serialize)]
-pub struct TagsPage {
-    pub tags: Vec<TagSummary>,
+pub(super) struct TagsPage {
+    pub(crate) tags: Vec<TagSummary>,
 }
 
 /// `tag.html`: one page of the issues carrying a tag.
 #[derive(Serialize)]
-pub struct TagPage<'a> {
-    pub tag: Link,
+pub(super) struct TagPage<'a> {
+    pub(crate) tag: Link,
     /// Issues with the tag, on all its pages.
-    pub count: usize,
-    pub years: Vec<Year<'a>>,
-    pub pagination: Pagination,
+    pub(crate) count: usize,
+    pub(crate) years: Vec<Year<'a>>,
+    pub(crate) pagination: Pagination,
 }
 
 /// `latest.html`: sends the reader on to the newest issue.
 #[derive(Serialize)]
-pub struct LatestPage<'a> {
-    pub target: Option<&'a Entry>,
+pub(super) struct LatestPage<'a> {
+    pub(crate) target: Option<&'a Entry>,
 }
 
 /// `atom.xml` and `rss.xml`.
 #[derive(Serialize)]
-pub struct FeedPage<'a> {
-    pub feed: Feed<'a>,
+pub(super) struct FeedPage<'a> {
+    pub(crate) feed: Feed<'a>,
 }
 
 /// A language's feed: its newest issues written in it, never fallbacks.
 #[derive(Serialize)]
-pub struct Feed<'a> {
+pub(super) struct Feed<'a> {
     /// Absolute URLs everywhere, content included: feed readers show
     /// entries away from the site.
-    pub self_url: String,
-    pub home_url: String,
+    pub(crate) self_url: String,
+    pub(crate) home_url: String,
     /// RFC 3339, for Atom.
-    pub updated: String,
+    pub(crate) updated: String,
     /// RFC 2822, for RSS.
-    pub pub_date: String,
-    pub entries: &'a [FeedEntry],
+    pub(crate) pub_date: String,
+    pub(crate) entries: &'a [FeedEntry],
 }
 
 /// One issue in a feed.
 #[derive(Serialize)]
-pub struct FeedEntry {
-    pub title: String,
-    pub url: String,
-    pub id: String,
+pub(super) struct FeedEntry {
+    pub(crate) title: String,
+    pub(crate) url: String,
+    pub(crate) id: String,
     /// RFC 3339, for Atom.
-    pub updated: String,
+    pub(crate) updated: String,
     /// RFC 2822, for RSS.
-    pub pub_date: String,
-    pub summary: Option<String>,
-    pub authors: Vec<String>,
-    pub tags: Vec<String>,
+    pub(crate) pub_date: String,
+    pub(crate) summary: Option<String>,
+    pub(crate) authors: Vec<String>,
+    pub(crate) tags: Vec<String>,
     /// Full HTML with absolute links.
-    pub content: String,
+    pub(crate) content: String,
 }
 
 /// `sitemap.xml`: every canonical page.
 #[derive(Serialize)]
-pub struct SitemapPage {
-    pub urls: Vec<SitemapUrl>,
+pub(super) struct SitemapPage {
+    pub(crate) urls: Vec<SitemapUrl>,
 }
 
 /// A page in the sitemap, with its translations.
 #[derive(Serialize)]
-pub struct SitemapUrl {
-    pub loc: String,
-    pub lastmod: Option<String>,
-    pub alternates: Vec<Alternate>,
+pub(super) struct SitemapUrl {
+    pub(crate) loc: String,
+    pub(crate) lastmod: Option<String>,
+    pub(crate) alternates: Vec<Alternate>,
 }
 
 /// `entry.html`: one issue as a list shows it, made once per issue and
 /// language and then given to every list as `e.html`.
 #[derive(Serialize)]
-pub struct EntryTemplate<'a> {
+pub(super) struct EntryTemplate<'a> {
     #[serde(flatten)]
-    pub language: &'a Language,
-    pub e: &'a Entry,
+    pub(crate) language: &'a Language,
+    pub(crate) e: &'a Entry,
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ thread_local! {
 
 /// Runs `render` (one template, on this thread), with every message
 /// `t()` could not format in the page's language while it ran.
-pub fn collecting<T>(render: impl FnOnce() -> T) -> (T, Vec<Unformatted>) {
+pub(super) fn collecting<T>(render: impl FnOnce() -> T) -> (T, Vec<Unformatted>) {
     let outer = UNFORMATTED.replace(Some(Vec::new()));
     let value = render();
     let found = UNFORMATTED.replace(outer).unwrap_or_default();
@@ -32,9 +32,9 @@ pub fn collecting<T>(render: impl FnOnce() -> T) -> (T, Vec<Unformatted>) {
 }
 
 /// `t()` bound to one page language.
-pub struct Translate {
-    pub locales: Arc<Locales>,
-    pub lang: Lang,
+pub(super) struct Translate {
+    pub(crate) locales: Arc<Locales>,
+    pub(crate) lang: Lang,
 }
 
 impl Function for Translate {
@@ -102,7 +102,7 @@ impl Function for Translate {
 /// Tera's syntax tree is public but not part of its stable API (the
 /// version is pinned in Cargo.lock): if it grows a new kind of node with
 /// a body, calls inside it are simply not folded.
-pub fn fold_plain_messages(tera: &mut Tera, locales: &Locales, lang: &Lang) {
+pub(super) fn fold_plain_messages(tera: &mut Tera, locales: &Locales, lang: &Lang) {
     // Autoescaping is decided by the template being rendered; folding
     // writes escaped text, which is right only if every template is.
     let escaped = |name: &str| name.ends_with(".html") || name.ends_with(".xml");

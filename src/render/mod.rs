@@ -18,8 +18,8 @@ mod plan;
 pub(crate) mod policy;
 mod templates;
 
-pub use plan::{Content, Made, OutputFile, Page, Plan, PlannedFile};
-pub use templates::{Templates, escape};
+pub(crate) use plan::{Content, Made, OutputFile, Page, Plan, PlannedFile};
+pub(crate) use templates::{Templates, escape};
 
 use crate::bodies::Bodies;
 use crate::diagnostics::Diagnostic;
@@ -36,12 +36,12 @@ use templates::error_chain;
 
 /// What rendering needs, each made by an earlier stage.
 #[derive(Clone, Copy)]
-pub struct Inputs<'a> {
-    pub site: &'a Site,
-    pub bodies: &'a Bodies,
-    pub locales: &'a Arc<Locales>,
-    pub templates: &'a Templates,
-    pub theme: &'a Theme,
+pub(crate) struct Inputs<'a> {
+    pub(crate) site: &'a Site,
+    pub(crate) bodies: &'a Bodies,
+    pub(crate) locales: &'a Arc<Locales>,
+    pub(crate) templates: &'a Templates,
+    pub(crate) theme: &'a Theme,
 }
 
 /// The theme's template for one issue in a list; see `language::Language`.

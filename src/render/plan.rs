@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 /// What a file in the output is made of.
 #[derive(Clone, Debug)]
-pub enum Content {
+pub(crate) enum Content {
     Bytes(Vec<u8>),
     /// A file from the site, copied as it is.
     Copy(PathBuf),
@@ -23,14 +23,14 @@ pub enum Content {
 
 /// One file of the output, at a path relative to the output folder.
 #[derive(Clone, Debug)]
-pub struct OutputFile {
-    pub path: PathBuf,
-    pub content: Content,
+pub(crate) struct OutputFile {
+    pub(crate) path: PathBuf,
+    pub(crate) content: Content,
 }
 
 /// A page rendered with one of the theme's templates.
 #[derive(Clone, Debug)]
-pub enum Page {
+pub(crate) enum Page {
     Chooser,
     NotFound,
     Archive {
@@ -64,7 +64,7 @@ pub enum Page {
 
 impl Page {
     /// The language of an HTML page in a language folder.
-    pub fn language(&self) -> Option<&Lang> {
+    pub(crate) fn language(&self) -> Option<&Lang> {
         match self {
             Page::Archive { lang, .. }
             | Page::Document { lang, .. }
@@ -78,7 +78,7 @@ impl Page {
 
 /// One file of the plan.
 #[derive(Clone, Debug)]
-pub enum PlannedFile {
+pub(crate) enum PlannedFile {
     /// A page, rendered by `Plan::make`.
     Page { path: PathBuf, page: Page },
     /// A file whose content is known already (a copy, robots.txt).
@@ -87,7 +87,7 @@ pub enum PlannedFile {
 
 impl PlannedFile {
     /// Where the file goes, relative to the output folder.
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         match self {
             PlannedFile::Page { path, .. } => path,
             PlannedFile::Ready(file) => &file.path,
@@ -97,24 +97,24 @@ impl PlannedFile {
 
 /// A file made from the plan, with the warnings making it gave.
 #[derive(Debug)]
-pub struct Made {
-    pub content: Content,
-    pub warnings: Vec<Diagnostic>,
+pub(crate) struct Made {
+    pub(crate) content: Content,
+    pub(crate) warnings: Vec<Diagnostic>,
 }
 
 /// Every file of a site, or of part of it, and a way to make each.
-pub struct Plan<'a> {
+pub(crate) struct Plan<'a> {
     renderer: Renderer<'a>,
     /// Pages first, then the files that are ready.
-    pub files: Vec<PlannedFile>,
+    pub(crate) files: Vec<PlannedFile>,
     /// Files of the site that would land where another output file is.
-    pub problems: Vec<Diagnostic>,
+    pub(crate) problems: Vec<Diagnostic>,
 }
 
 impl<'a> Plan<'a> {
     /// The whole site: every page in every language, the feeds, the
     /// sitemap and robots.txt, and the files copied beside pages.
-    pub fn whole_site(inputs: Inputs<'a>) -> Plan<'a> {
+    pub(crate) fn whole_site(inputs: Inputs<'a>) -> Plan<'a> {
         let renderer = Renderer::new(inputs);
         renderer.make_lists();
         let pages: Vec<(Page, PathBuf)> = every_page(&renderer)
@@ -150,7 +150,7 @@ impl<'a> Plan<'a> {
     /// The pages that show one document and nothing else that changes when
     /// only its text does: its page in every language (fallbacks too), and
     /// the feeds of the languages it is written in.
-    pub fn one_document(inputs: Inputs<'a>, section: Section, index: usize) -> Plan<'a> {
+    pub(crate) fn one_document(inputs: Inputs<'a>, section: Section, index: usize) -> Plan<'a> {
         let renderer = Renderer::new(inputs);
         let site = inputs.site;
         let mut pages: Vec<Page> = site
@@ -184,7 +184,7 @@ impl<'a> Plan<'a> {
 
     /// Makes one file of the plan. Pure: the same plan and file give the
     /// same bytes, on any thread, in any order.
-    pub fn make(&self, file: &PlannedFile) -> Result<Made, Diagnostic> {
+    pub(crate) fn make(&self, file: &PlannedFile) -> Result<Made, Diagnostic> {
         match file {
             PlannedFile::Page { page, .. } => self.renderer.render(page),
             PlannedFile::Ready(file) => Ok(Made {
@@ -195,7 +195,7 @@ impl<'a> Plan<'a> {
     }
 
     /// HTML pages per language, for the summary line.
-    pub fn pages_per_language(&self) -> BTreeMap<Lang, usize> {
+    pub(crate) fn pages_per_language(&self) -> BTreeMap<Lang, usize> {
         let mut counts = BTreeMap::new();
         for file in &self.files {
             if let PlannedFile::Page { page, .. } = file
@@ -209,7 +209,7 @@ impl<'a> Plan<'a> {
 
     /// Makes every file in memory, on every core, sorted by path: for the
     /// commands that keep the site there (`serve`, `check`).
-    pub fn make_all(&self) -> InMemory {
+    pub(crate) fn make_all(&self) -> InMemory {
         let made: Vec<(PathBuf, Result<Made, Diagnostic>)> = self
             .files
             .par_iter()
@@ -238,10 +238,10 @@ impl<'a> Plan<'a> {
 
 /// A plan made in memory.
 #[derive(Debug, Default)]
-pub struct InMemory {
+pub(crate) struct InMemory {
     /// Sorted by path.
-    pub files: Vec<OutputFile>,
-    pub problems: Vec<Diagnostic>,
+    pub(crate) files: Vec<OutputFile>,
+    pub(crate) problems: Vec<Diagnostic>,
 }
 
 /// Every page of the site, in a stable order.

@@ -15,7 +15,7 @@ mod nesting;
 mod recursion;
 
 /// The theme's templates, parsed once.
-pub struct Templates {
+pub(crate) struct Templates {
     pub(super) tera: Tera,
     /// Where each template came from, for diagnostics.
     pub(super) paths: HashMap<String, PathBuf>,
@@ -23,7 +23,7 @@ pub struct Templates {
 
 impl Templates {
     /// Parses every template; a syntax error names the template and line.
-    pub fn compile(theme: &Theme) -> Result<Templates, Diagnostic> {
+    pub(crate) fn compile(theme: &Theme) -> Result<Templates, Diagnostic> {
         Ok(Templates {
             tera: compile_templates(theme)?,
             paths: theme
@@ -85,7 +85,7 @@ fn refuse_environment(
 ///
 /// It runs on every value of every page, so it jumps from one byte worth
 /// a look to the next and copies the text between in one go.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut escaped = String::with_capacity(text.len() + 16);
     let mut from = 0;

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 /// Creates the file `relative` under the site's `root` with `text`,
 /// refusing to replace one that exists.
-pub fn create_new(root: &Path, relative: &Path, text: &str) -> io::Result<()> {
+pub(crate) fn create_new(root: &Path, relative: &Path, text: &str) -> io::Result<()> {
     let path = vetted(root, relative)?;
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)?;
@@ -27,7 +27,7 @@ pub fn create_new(root: &Path, relative: &Path, text: &str) -> io::Result<()> {
 
 /// Replaces the file `relative` under the site's `root` with `text`,
 /// keeping its permissions.
-pub fn replace(root: &Path, relative: &Path, text: &str) -> io::Result<()> {
+pub(crate) fn replace(root: &Path, relative: &Path, text: &str) -> io::Result<()> {
     let path = vetted(root, relative)?;
     let permissions = fs::metadata(&path)?.permissions();
     let temporary = write_beside(&path, text, Some(permissions))?;

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 /// The file at the top of every output boletin writes, so that a later
 /// build can tell the folder is its own. A dot file: static hosts do not
 /// list it, and it says nothing about the site.
-pub const MARKER: &str = ".boletin-output";
+pub(crate) const MARKER: &str = ".boletin-output";
 
 /// What `MARKER` says to whoever opens it.
 pub(super) const MARKER_TEXT: &str = "This folder was written by `boletin build`, which replaces it whole on\n\

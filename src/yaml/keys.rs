@@ -13,7 +13,7 @@ use std::cell::OnceCell;
 /// found in one pass of the parser's events the first time one is asked
 /// for (most texts are never asked).
 #[derive(Debug)]
-pub struct Keys<'t> {
+pub(crate) struct Keys<'t> {
     text: &'t str,
     entries: OnceCell<Vec<KeyEntry>>,
 }
@@ -31,7 +31,7 @@ pub(super) struct KeyEntry {
 
 impl<'t> Keys<'t> {
     /// The keys of `text`, to be found when first asked for.
-    pub fn of(text: &'t str) -> Keys<'t> {
+    pub(crate) fn of(text: &'t str) -> Keys<'t> {
         Keys {
             text,
             entries: OnceCell::new(),
@@ -64,12 +64,12 @@ impl<'t> Keys<'t> {
     }
 
     /// Where the value of the key at `path` starts (its first setting).
-    pub fn value(&self, path: &[&str]) -> Option<(usize, usize)> {
+    pub(crate) fn value(&self, path: &[&str]) -> Option<(usize, usize)> {
         self.find(path).map(|entry| entry.value)
     }
 
     /// Where the key at `path` is written (its first setting).
-    pub fn key(&self, path: &[&str]) -> Option<(usize, usize)> {
+    pub(crate) fn key(&self, path: &[&str]) -> Option<(usize, usize)> {
         self.find(path).map(|entry| entry.key)
     }
 }

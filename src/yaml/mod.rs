@@ -30,8 +30,8 @@ mod typed;
 mod walk;
 mod write;
 
-pub use keys::Keys;
-pub use write::{block, flow_list, scalar};
+pub(crate) use keys::Keys;
+pub(crate) use write::{block, flow_list, scalar};
 
 use errors::{typed_error_at_its_key, unknown_field_errors};
 use serde::de::DeserializeOwned;
@@ -40,23 +40,23 @@ use walk::walk;
 
 /// A problem in a YAML text, at the place the parser names.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct YamlError {
+pub(crate) struct YamlError {
     /// What is wrong, without the location.
-    pub message: String,
+    pub(crate) message: String,
     /// 1-based line and column within the YAML text, when known.
-    pub line: Option<usize>,
-    pub column: Option<usize>,
+    pub(crate) line: Option<usize>,
+    pub(crate) column: Option<usize>,
     /// Set when the problem is a key that is not allowed: the key and the
     /// keys that are.
-    pub unknown_field: Option<UnknownField>,
+    pub(crate) unknown_field: Option<UnknownField>,
     /// Set when a key is set twice in one mapping: the line of its first
     /// setting (the error is at the second).
-    pub first_set_on: Option<usize>,
+    pub(crate) first_set_on: Option<usize>,
     /// Set when a required key is not there: its name.
-    pub missing_field: Option<&'static str>,
+    pub(crate) missing_field: Option<&'static str>,
     /// How to fix this particular problem, when we know; callers fall
     /// back to advice of their own.
-    pub help: Option<String>,
+    pub(crate) help: Option<String>,
 }
 
 impl YamlError {
@@ -82,20 +82,20 @@ impl YamlError {
 
 /// A key that is not allowed where it stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownField {
-    pub field: String,
-    pub expected: Vec<String>,
+pub(crate) struct UnknownField {
+    pub(crate) field: String,
+    pub(crate) expected: Vec<String>,
 }
 
 /// What a YAML text held: the typed value when it could be made, every
 /// problem found, and where each key and value is.
 #[derive(Debug)]
-pub struct Parsed<'t, T> {
+pub(crate) struct Parsed<'t, T> {
     /// `None` when the text is not valid YAML or not of the shape `T`
     /// describes; a value with unknown keys set aside is still given.
-    pub value: Option<T>,
-    pub problems: Vec<YamlError>,
-    pub keys: Keys<'t>,
+    pub(crate) value: Option<T>,
+    pub(crate) problems: Vec<YamlError>,
+    pub(crate) keys: Keys<'t>,
 }
 
 /// More values than aliases may expand to in one text: the front matter
@@ -104,7 +104,7 @@ pub struct Parsed<'t, T> {
 const MAX_ALIAS_EVENTS: usize = 10_000;
 
 /// Parses `text` into `T`, reporting every key `T` does not take.
-pub fn parse<T: DeserializeOwned>(text: &str) -> Parsed<'_, T> {
+pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Parsed<'_, T> {
     // serde-saphyr refuses what the walk would (syntax errors anywhere in
     // the text, a key set twice in a mapping), but for two cases: aliases,
     // which the walk limits before anything expands them, and a key set

@@ -6,7 +6,7 @@
 
 /// `text` as a YAML scalar that reads back as exactly `text`, quoted
 /// when it needs to be.
-pub fn scalar(text: &str) -> String {
+pub(crate) fn scalar(text: &str) -> String {
     match serde_saphyr::to_string(&text) {
         // One line: plain when that reads back the same, quoted otherwise.
         Ok(yaml) if !yaml.trim_end().contains('\n') => yaml.trim_end().to_string(),
@@ -17,13 +17,13 @@ pub fn scalar(text: &str) -> String {
 }
 
 /// A flow list (`[a, "b: c"]`) of scalars.
-pub fn flow_list(items: &[String]) -> String {
+pub(crate) fn flow_list(items: &[String]) -> String {
     let items: Vec<String> = items.iter().map(|item| scalar(item)).collect();
     format!("[{}]", items.join(", "))
 }
 
 /// `value` as a block of YAML lines, each indented by `indent` spaces.
-pub fn block(value: &serde_json::Value, indent: usize) -> String {
+pub(crate) fn block(value: &serde_json::Value, indent: usize) -> String {
     let yaml = serde_saphyr::to_string(value).unwrap_or_default();
     let pad = " ".repeat(indent);
     yaml.lines().map(|line| format!("{pad}{line}\n")).collect()

@@ -15,7 +15,7 @@ use scraper::Html;
 
 /// One thing wrong with a build.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Finding {
+pub(crate) struct Finding {
     /// A short, stable name for the kind of problem, to count by.
     pub class: String,
     /// Where and what, for a person.
@@ -23,7 +23,7 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(class: impl Into<String>, detail: impl Into<String>) -> Finding {
+    pub(crate) fn new(class: impl Into<String>, detail: impl Into<String>) -> Finding {
         Finding {
             class: class.into(),
             detail: detail.into(),
@@ -58,7 +58,7 @@ const URL_ATTRIBUTES: &[&str] = &[
 
 /// The scheme of `value` as the WHATWG URL parser finds it, lower-cased,
 /// or `None` when the URL has none (is relative).
-pub fn whatwg_scheme(value: &str) -> Option<String> {
+pub(crate) fn whatwg_scheme(value: &str) -> Option<String> {
     let trimmed = value.trim_matches(|c: char| c <= '\u{20}');
     let cleaned: String = trimmed
         .chars()
@@ -86,7 +86,7 @@ pub fn whatwg_scheme(value: &str) -> Option<String> {
 /// The `url` crate (a WHATWG parser) decides when it can parse the URL;
 /// when it cannot, the scheme alone decides, so a URL that one browser's
 /// parser rejects but another's accepts still counts.
-pub fn is_script_url(value: &str) -> bool {
+pub(crate) fn is_script_url(value: &str) -> bool {
     let scheme = match url::Url::parse(value) {
         Ok(url) => Some(url.scheme().to_string()),
         Err(url::ParseError::RelativeUrlWithoutBase) => None,
@@ -98,7 +98,7 @@ pub fn is_script_url(value: &str) -> bool {
 /// The URLs of a `srcset` value, following the HTML standard's parser:
 /// candidates are separated by commas; a URL runs to the next whitespace,
 /// and commas that end it are dropped.
-pub fn srcset_urls(value: &str) -> Vec<String> {
+pub(crate) fn srcset_urls(value: &str) -> Vec<String> {
     let is_space = |c: char| matches!(c, '\t' | '\n' | '\u{c}' | '\r' | ' ');
     let mut urls = Vec::new();
     let mut rest = value;
@@ -134,7 +134,7 @@ pub fn srcset_urls(value: &str) -> Vec<String> {
 
 /// The URL of a `<meta http-equiv="refresh" content="…">`, the way the
 /// HTML standard's "shared declarative refresh steps" read it.
-pub fn refresh_url(content: &str) -> Option<String> {
+pub(crate) fn refresh_url(content: &str) -> Option<String> {
     let is_space = |c: char| matches!(c, '\t' | '\n' | '\u{c}' | '\r' | ' ');
     let rest = content.trim_start_matches(is_space);
     let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
@@ -177,7 +177,7 @@ fn shown(value: &str) -> String {
 
 /// Everything live in a parsed HTML document or fragment. `place` names
 /// the file (and field) in the details.
-pub fn live_in_html(html: &Html, place: &str) -> Vec<Finding> {
+pub(crate) fn live_in_html(html: &Html, place: &str) -> Vec<Finding> {
     let mut found = Vec::new();
     for node in html.tree.root().descendants() {
         let Some(element) = node.value().as_element() else {
@@ -239,12 +239,12 @@ pub fn live_in_html(html: &Html, place: &str) -> Vec<Finding> {
 }
 
 /// Everything live in a page.
-pub fn live_in_page(text: &str, place: &str) -> Vec<Finding> {
+pub(crate) fn live_in_page(text: &str, place: &str) -> Vec<Finding> {
     live_in_html(&Html::parse_document(text), place)
 }
 
 /// Everything live in an HTML fragment (a feed field).
-pub fn live_in_fragment(text: &str, place: &str) -> Vec<Finding> {
+pub(crate) fn live_in_fragment(text: &str, place: &str) -> Vec<Finding> {
     live_in_html(&Html::parse_fragment(text), place)
 }
 
@@ -252,7 +252,7 @@ pub fn live_in_fragment(text: &str, place: &str) -> Vec<Finding> {
 /// reader renders as HTML must have nothing live. Atom fields say so with
 /// `type="html"` (text escaped once) or `type="xhtml"` (markup inline);
 /// an RSS item's `<description>` is HTML by convention.
-pub fn check_xml(text: &str, place: &str) -> Vec<Finding> {
+pub(crate) fn check_xml(text: &str, place: &str) -> Vec<Finding> {
     let document = match roxmltree::Document::parse(text) {
         Ok(document) => document,
         Err(error) => {
@@ -311,7 +311,7 @@ pub fn check_xml(text: &str, place: &str) -> Vec<Finding> {
 /// error and warning names a file (`--> path` or `--> path:line:column`,
 /// as `src/diagnostics.rs` renders them), and a file of the site rather
 /// than the output or staging folder.
-pub fn check_stderr(stderr: &str, code: Option<i32>) -> Vec<Finding> {
+pub(crate) fn check_stderr(stderr: &str, code: Option<i32>) -> Vec<Finding> {
     let mut found = Vec::new();
     if stderr.contains("panicked at") || stderr.contains("RUST_BACKTRACE") {
         found.push(Finding::new("panic", first_lines(stderr, 6)));

@@ -18,7 +18,7 @@ use skeleton::{config, links, locale, mutate, page, statics, theme};
 
 /// A site to build, as files in memory.
 #[derive(Clone, Debug, Default)]
-pub struct Site {
+pub(crate) struct Site {
     /// Path relative to the site root (`/`-separated bytes, which need not
     /// be UTF-8) and content.
     pub files: Vec<(Vec<u8>, Vec<u8>)>,
@@ -49,14 +49,14 @@ impl Site {
 }
 
 /// The repository's locale files, the valid starting point.
-pub struct Locales {
+pub(crate) struct Locales {
     pub en: String,
     pub es: String,
 }
 
 /// Decisions drawn from the case's bytes. Running out of bytes gives the
 /// first choice every time, never an error.
-pub struct Gen<'a> {
+pub(crate) struct Gen<'a> {
     u: Unstructured<'a>,
     /// The one rule of the site this case may break. One case in three
     /// breaks one rule only, so that each error path is reached without
@@ -67,7 +67,7 @@ pub struct Gen<'a> {
 
 /// The rules a case may break, one at a time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Break {
+pub(crate) enum Break {
     /// Unquoted or block YAML scalars holding hostile text.
     YamlQuoting,
     /// Bad values in boletin.yaml: sizes of 0, an unconfigured default
@@ -109,7 +109,7 @@ const BREAKS: &[Break] = &[
 ];
 
 impl<'a> Gen<'a> {
-    pub fn new(bytes: &'a [u8]) -> Gen<'a> {
+    pub(crate) fn new(bytes: &'a [u8]) -> Gen<'a> {
         Gen {
             u: Unstructured::new(bytes),
             breaks: None,
@@ -269,16 +269,16 @@ impl<'a> Gen<'a> {
 }
 
 /// What every case starts from.
-pub struct Settings {
+pub(crate) struct Settings {
     pub locales: Locales,
     /// The `markdown.raw_html` values to write (`""` leaves the key out).
     pub modes: Vec<&'static str>,
 }
 
 /// The modes a site may choose: the three, and the default.
-pub const MODES: &[&str] = &["sanitize", "escape", "trust", ""];
+pub(crate) const MODES: &[&str] = &["sanitize", "escape", "trust", ""];
 
-pub fn site(g: &mut Gen, settings: &Settings) -> Site {
+pub(crate) fn site(g: &mut Gen, settings: &Settings) -> Site {
     let locales = &settings.locales;
     let mut site = Site::default();
     if g.chance(1, 3) {
@@ -333,10 +333,10 @@ pub fn site(g: &mut Gen, settings: &Settings) -> Site {
 /// issue folder that symbolic links in the site lead to. Nothing of them
 /// may be published or printed (PRODUCT.md, "The site reads only files
 /// inside its root").
-pub const OUTSIDE_SECRET: &str = "fuzz-outside-secret-0b4d";
+pub(crate) const OUTSIDE_SECRET: &str = "fuzz-outside-secret-0b4d";
 
 /// The files outside the site, relative to the case folder.
-pub fn outside_files() -> Vec<(&'static str, String)> {
+pub(crate) fn outside_files() -> Vec<(&'static str, String)> {
     vec![
         (
             "outside/secret.txt",

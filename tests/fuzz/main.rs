@@ -24,9 +24,25 @@
 //! tests (`selftest.rs`) run first, every time. The run itself (jobs,
 //! tally, keeping and replaying) is `campaign.rs`.
 
+// A test fails by panicking, so its helpers may unwrap and expect; a test
+// reads best as one story, however long; and a fixture helper takes the
+// parts of the file it writes in the order the file has them.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::too_many_lines,
+    clippy::too_many_arguments,
+    clippy::fn_params_excessive_bools
+)]
+
 mod campaign;
 mod case;
 mod checks;
+// boletin is a program, not a library: the checker's self-test renders
+// diagnostics with boletin's own code, compiled in from its source.
+#[path = "../../src/diagnostics.rs"]
+#[allow(dead_code, unreachable_pub, unused_imports)]
+mod diagnostics;
 mod generate;
 mod payloads;
 mod selftest;

@@ -5,7 +5,7 @@
 //! are built from. Nothing is downloaded.
 
 /// Raw HTML that tries to run script, each a well-known shape.
-pub const XSS: &[&str] = &[
+pub(crate) const XSS: &[&str] = &[
     "<script>alert(1)</script>",
     "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
     "<img src=x onerror=alert(1)>",
@@ -54,7 +54,7 @@ pub const XSS: &[&str] = &[
 ];
 
 /// Naughty strings for titles, tags, summaries and names.
-pub const NAUGHTY: &[&str] = &[
+pub(crate) const NAUGHTY: &[&str] = &[
     "",
     " ",
     "undefined",
@@ -116,7 +116,7 @@ pub const NAUGHTY: &[&str] = &[
 ];
 
 /// Script schemes in several spellings.
-pub const SCHEMES: &[&str] = &[
+pub(crate) const SCHEMES: &[&str] = &[
     "javascript",
     "JAVASCRIPT",
     "JaVaScRiPt",
@@ -128,7 +128,7 @@ pub const SCHEMES: &[&str] = &[
 ];
 
 /// What follows a script scheme's colon.
-pub const SCRIPT_TAILS: &[&str] = &[
+pub(crate) const SCRIPT_TAILS: &[&str] = &[
     "alert(1)",
     "alert(document.domain)",
     "//%0aalert(1)",
@@ -139,7 +139,7 @@ pub const SCRIPT_TAILS: &[&str] = &[
 ];
 
 /// Harmless URLs, so not every link is hostile.
-pub const SAFE_URLS: &[&str] = &[
+pub(crate) const SAFE_URLS: &[&str] = &[
     "https://example.org/",
     "http://example.org/a?b=c#d",
     "mailto:ana@example.org",
@@ -158,7 +158,7 @@ pub const SAFE_URLS: &[&str] = &[
 
 /// Entity spellings of single characters that browsers decode in
 /// attribute values (but Markdown may or may not).
-pub fn entity_forms(c: char) -> Vec<String> {
+pub(crate) fn entity_forms(c: char) -> Vec<String> {
     let n = c as u32;
     let mut forms = vec![
         format!("&#{n};"),
@@ -179,14 +179,14 @@ pub fn entity_forms(c: char) -> Vec<String> {
 
 /// Every character the issue names: U+0000–U+001F, U+007F, U+FFFE, U+FFFF,
 /// plus the space that browsers also strip at the ends.
-pub fn control_chars() -> Vec<char> {
+pub(crate) fn control_chars() -> Vec<char> {
     let mut chars: Vec<char> = (0u32..=0x1f).filter_map(char::from_u32).collect();
     chars.extend(['\u{7f}', '\u{fffe}', '\u{ffff}', ' ', '\u{a0}', '\u{2028}']);
     chars
 }
 
 /// Heading attribute blocks (`## Title {…}`), pulldown-cmark syntax.
-pub const HEADING_ATTRS: &[&str] = &[
+pub(crate) const HEADING_ATTRS: &[&str] = &[
     "{onclick=alert(1)}",
     "{onfocus=alert(1) autofocus tabindex=0}",
     "{#id .class onmouseover=alert(1)}",

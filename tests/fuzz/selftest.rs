@@ -7,7 +7,7 @@ use crate::checks::{
     check_stderr, check_xml, is_script_url, live_in_fragment, live_in_page, refresh_url,
     srcset_urls, whatwg_scheme,
 };
-use boletin::diagnostics::{Diagnostic, Location};
+use crate::diagnostics::{Diagnostic, Location};
 
 type Test = (&'static str, fn() -> Result<(), String>);
 
@@ -67,10 +67,10 @@ const TESTS: &[Test] = &[
     ),
 ];
 
-pub const COUNT: usize = TESTS.len();
+pub(crate) const COUNT: usize = TESTS.len();
 
 /// Runs every test; the failures, described.
-pub fn run() -> Vec<String> {
+pub(crate) fn run() -> Vec<String> {
     TESTS
         .iter()
         .filter_map(|(name, test)| test().err().map(|e| format!("{name}: {e}")))

@@ -6,6 +6,17 @@
 //! Run one feature with `cargo test --test suite <module>`, for example
 //! `cargo test --test suite pages::archive`.
 
+// A test fails by panicking, so its helpers may unwrap and expect; a test
+// reads best as one story, however long; and a fixture helper takes the
+// parts of the file it writes in the order the file has them.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::too_many_lines,
+    clippy::too_many_arguments,
+    clippy::fn_params_excessive_bools
+)]
+
 mod common;
 
 mod build;

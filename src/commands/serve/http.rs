@@ -29,7 +29,7 @@ const LIVE_RELOAD: &str = r#"(function(){function box(){var d=document.getElemen
 
 /// Everyone listening for rebuilds.
 #[derive(Clone, Default)]
-pub struct Listeners(Arc<Mutex<Vec<Sender<String>>>>);
+pub(super) struct Listeners(Arc<Mutex<Vec<Sender<String>>>>);
 
 impl Listeners {
     fn add(&self) -> Receiver<String> {
@@ -41,12 +41,12 @@ impl Listeners {
     }
 
     /// Tells every open page to reload.
-    pub fn reload(&self, generation: u64) {
+    pub(super) fn reload(&self, generation: u64) {
         self.send(format!("event: reload\ndata: {generation}\n\n"));
     }
 
     /// Shows `problems` on every open page.
-    pub fn problems(&self, problems: &str) {
+    pub(super) fn problems(&self, problems: &str) {
         let data: String = problems
             .lines()
             .map(|line| format!("data: {line}\n"))
@@ -92,6 +92,10 @@ fn stream_events(request: Request, listeners: &Listeners) {
     }
 }
 
+#[expect(
+    clippy::expect_used,
+    reason = "the stand-in header is a constant that tiny_http accepts"
+)]
 fn header(name: &str, value: &str) -> Header {
     Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|()| {
         Header::from_bytes(&b"X-Boletin"[..], &b"1"[..]).expect("a valid header")
@@ -189,7 +193,7 @@ fn folder_address<'a>(segments: impl IntoIterator<Item = &'a String>) -> String 
 }
 
 /// Answers one request.
-pub fn respond(
+pub(super) fn respond(
     request: Request,
     snapshot: &RwLock<Snapshot>,
     listeners: &Listeners,

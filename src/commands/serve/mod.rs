@@ -18,7 +18,7 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 /// Runs `boletin serve` until Ctrl-C.
-pub fn run(args: &ServeArgs) -> Outcome {
+pub(crate) fn run(args: &ServeArgs) -> Outcome {
     let root = args.site.root.clone();
     let config = match load::config(&root, None) {
         Ok(config) => config,

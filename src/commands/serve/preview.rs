@@ -24,7 +24,7 @@ use std::sync::Arc;
 
 /// A file the server can send.
 #[derive(Clone, Debug)]
-pub enum Served {
+pub(super) enum Served {
     Bytes(Arc<[u8]>),
     /// Read from disk when asked for (images, static files).
     File(PathBuf),
@@ -43,20 +43,20 @@ impl From<Content> for Served {
 
 /// Every file of the site, by path relative to the output root,
 /// `/`-separated.
-pub type Files = Arc<HashMap<String, Served>>;
+pub(super) type Files = Arc<HashMap<String, Served>>;
 
 /// The site as the server shows it.
 #[derive(Default)]
-pub struct Snapshot {
-    pub files: Files,
+pub(super) struct Snapshot {
+    pub(crate) files: Files,
     /// The problems of the last failed rebuild, shown over every page.
-    pub problems: Option<String>,
+    pub(crate) problems: Option<String>,
     /// Counts successful rebuilds.
-    pub generation: u64,
+    pub(crate) generation: u64,
 }
 
 /// What a rebuild made.
-pub enum Outcome {
+pub(super) enum Outcome {
     /// The site to serve now, and how many files changed (all of them
     /// after a full rebuild).
     Rebuilt {
@@ -80,7 +80,7 @@ struct Built {
 }
 
 /// Builds the site into memory and keeps it up to date.
-pub struct Preview {
+pub(super) struct Preview {
     root: PathBuf,
     base_url: String,
     drafts: bool,
@@ -92,7 +92,7 @@ fn key(path: &Path) -> String {
 }
 
 impl Preview {
-    pub fn new(root: PathBuf, base_url: String, drafts: bool) -> Preview {
+    pub(super) fn new(root: PathBuf, base_url: String, drafts: bool) -> Preview {
         Preview {
             root,
             base_url,
@@ -102,7 +102,7 @@ impl Preview {
     }
 
     /// Builds everything from disk.
-    pub fn rebuild_all(&mut self) -> Outcome {
+    pub(super) fn rebuild_all(&mut self) -> Outcome {
         self.built = None;
         let mut diagnostics = Diagnostics::default();
         let reader = Reader {
@@ -165,7 +165,7 @@ impl Preview {
 
     /// The site after `changed` paths (relative to the site root)
     /// changed on disk.
-    pub fn update(&mut self, changed: &[PathBuf]) -> Outcome {
+    pub(super) fn update(&mut self, changed: &[PathBuf]) -> Outcome {
         match self.try_text_only(changed) {
             Some(Ok(outcome)) => outcome,
             Some(Err(problems)) => {

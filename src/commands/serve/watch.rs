@@ -23,14 +23,14 @@ const QUIET: Duration = Duration::from_millis(25);
 const LONGEST_WAIT: Duration = Duration::from_millis(500);
 
 /// Changes to the site's sources, settled.
-pub struct Watcher {
+pub(super) struct Watcher {
     root: PathBuf,
     events: Receiver<notify::Result<Event>>,
     _watcher: RecommendedWatcher,
 }
 
 impl Watcher {
-    pub fn start(root: &Path) -> notify::Result<Watcher> {
+    pub(super) fn start(root: &Path) -> notify::Result<Watcher> {
         let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         let (sender, events) = mpsc::channel();
         let mut watcher = notify::recommended_watcher(sender)?;
@@ -44,7 +44,7 @@ impl Watcher {
 
     /// The source paths (relative to the site root) that changed, waiting
     /// at most `timeout` for the first change; `None` if none came.
-    pub fn next(&self, timeout: Duration) -> Option<Vec<PathBuf>> {
+    pub(super) fn next(&self, timeout: Duration) -> Option<Vec<PathBuf>> {
         let mut changed = BTreeSet::new();
         let mut deadline = Instant::now() + timeout;
         let mut burst_started: Option<Instant> = None;

@@ -3,8 +3,8 @@
 //! wrote with real parsers (html5ever through scraper, roxmltree), and
 //! snapshots of what it printed on standard error (`stderr.rs`).
 
-pub mod serve;
-pub mod stderr;
+pub(crate) mod serve;
+pub(crate) mod stderr;
 
 pub(crate) use stderr::assert_stderr_snapshot;
 
@@ -14,15 +14,15 @@ use std::process::{Command, Output};
 use tempfile::TempDir;
 
 /// The site configuration most fixtures use: English (default) and Spanish.
-pub const CONFIG: &str = "base_url: https://news.example.org/\ndefault_language: en\nlanguages:\n  en:\n    title: Test News\n    description: A test newsletter.\n  es:\n    title: Noticias de prueba\n    description: Un boletín de prueba.\npage_size: 3\n";
+pub(crate) const CONFIG: &str = "base_url: https://news.example.org/\ndefault_language: en\nlanguages:\n  en:\n    title: Test News\n    description: A test newsletter.\n  es:\n    title: Noticias de prueba\n    description: Un boletín de prueba.\npage_size: 3\n";
 
 /// A site in a temporary folder, removed when dropped.
-pub struct Fixture {
+pub(crate) struct Fixture {
     dir: TempDir,
 }
 
 /// What a run of the binary did.
-pub struct Run {
+pub(crate) struct Run {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
@@ -30,7 +30,7 @@ pub struct Run {
 
 impl Run {
     #[track_caller]
-    pub fn assert_ok(&self) -> &Run {
+    pub(crate) fn assert_ok(&self) -> &Run {
         assert_eq!(
             self.code, 0,
             "expected success\nstdout:\n{}\nstderr:\n{}",
@@ -43,7 +43,7 @@ impl Run {
 impl Fixture {
     /// A bilingual site with `CONFIG`, the repository's locale files and
     /// the built-in theme, and no content yet.
-    pub fn new() -> Fixture {
+    pub(crate) fn new() -> Fixture {
         let fixture = Fixture::empty();
         fixture.write("boletin.yaml", CONFIG);
         fixture.copy_locales();
@@ -51,14 +51,14 @@ impl Fixture {
     }
 
     /// An empty folder.
-    pub fn empty() -> Fixture {
+    pub(crate) fn empty() -> Fixture {
         Fixture {
             dir: tempfile::tempdir().expect("a temporary folder"),
         }
     }
 
     /// Copies `locales/<lang>/` of the repository into the fixture.
-    pub fn copy_locales(&self) {
+    pub(crate) fn copy_locales(&self) {
         let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
         for lang in ["en", "es"] {
             let text = std::fs::read_to_string(source.join(lang).join("main.ftl"))
@@ -67,35 +67,43 @@ impl Fixture {
         }
     }
 
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         self.dir.path()
     }
 
     /// The default output folder, `public/` in the site.
-    pub fn out(&self) -> PathBuf {
+    pub(crate) fn out(&self) -> PathBuf {
         self.root().join("public")
     }
 
     /// Writes `text` to `relative`, creating folders.
-    pub fn write(&self, relative: &str, text: &str) {
+    pub(crate) fn write(&self, relative: &str, text: &str) {
         let path = self.root().join(relative);
         std::fs::create_dir_all(path.parent().expect("a parent")).expect("create folders");
         std::fs::write(path, text).expect("write fixture file");
     }
 
-    pub fn write_bytes(&self, relative: &str, bytes: &[u8]) {
+    pub(crate) fn write_bytes(&self, relative: &str, bytes: &[u8]) {
         let path = self.root().join(relative);
         std::fs::create_dir_all(path.parent().expect("a parent")).expect("create folders");
         std::fs::write(path, bytes).expect("write fixture file");
     }
 
-    pub fn remove(&self, relative: &str) {
+    pub(crate) fn remove(&self, relative: &str) {
         std::fs::remove_file(self.root().join(relative)).expect("remove fixture file");
     }
 
     /// Writes an issue in the folder form with the given front matter
     /// lines (besides title and date) and body.
-    pub fn issue(&self, key: &str, lang: &str, title: &str, date: &str, front: &str, body: &str) {
+    pub(crate) fn issue(
+        &self,
+        key: &str,
+        lang: &str,
+        title: &str,
+        date: &str,
+        front: &str,
+        body: &str,
+    ) {
         self.write(
             &format!("content/issues/{key}/index.{lang}.md"),
             &format!("---\ntitle: {title:?}\ndate: {date}\n{front}---\n{body}"),
@@ -103,12 +111,12 @@ impl Fixture {
     }
 
     /// Runs `boletin` with `args` in the site's folder.
-    pub fn run(&self, args: &[&str]) -> Run {
+    pub(crate) fn run(&self, args: &[&str]) -> Run {
         run_in(self.root(), args)
     }
 
     /// `boletin build` plus `extra` arguments.
-    pub fn build(&self, extra: &[&str]) -> Run {
+    pub(crate) fn build(&self, extra: &[&str]) -> Run {
         let mut args = vec!["build"];
         args.extend_from_slice(extra);
         self.run(&args)
@@ -116,7 +124,7 @@ impl Fixture {
 
     /// A file of the output, as text.
     #[track_caller]
-    pub fn read(&self, relative: &str) -> String {
+    pub(crate) fn read(&self, relative: &str) -> String {
         let path = self.out().join(relative);
         std::fs::read_to_string(&path)
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
@@ -124,17 +132,17 @@ impl Fixture {
 
     /// A page of the output, parsed as HTML5.
     #[track_caller]
-    pub fn html(&self, relative: &str) -> Html {
+    pub(crate) fn html(&self, relative: &str) -> Html {
         Html::parse_document(&self.read(relative))
     }
 
-    pub fn exists(&self, relative: &str) -> bool {
+    pub(crate) fn exists(&self, relative: &str) -> bool {
         self.out().join(relative).exists()
     }
 }
 
 /// A site with one issue, `2026-03-spring`, in English and Spanish.
-pub fn bilingual_issue_site() -> Fixture {
+pub(crate) fn bilingual_issue_site() -> Fixture {
     let site = Fixture::new();
     site.issue(
         "2026-03-spring",
@@ -156,7 +164,7 @@ pub fn bilingual_issue_site() -> Fixture {
 }
 
 /// Runs the binary in `dir`.
-pub fn run_in(dir: &Path, args: &[&str]) -> Run {
+pub(crate) fn run_in(dir: &Path, args: &[&str]) -> Run {
     Command::new(env!("CARGO_BIN_EXE_boletin"))
         .args(args)
         .current_dir(dir)
@@ -178,14 +186,14 @@ impl From<Output> for Run {
 }
 
 /// Every element matching `css`.
-pub fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+pub(crate) fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
     let selector = Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css}: {e:?}"));
     html.select(&selector).collect()
 }
 
 /// The text of the first element matching `css`, whitespace folded.
 #[track_caller]
-pub fn text_of(html: &Html, css: &str) -> String {
+pub(crate) fn text_of(html: &Html, css: &str) -> String {
     let found = select(html, css);
     let element = found
         .first()
@@ -194,7 +202,7 @@ pub fn text_of(html: &Html, css: &str) -> String {
 }
 
 /// An element's text with its whitespace folded, as a reader sees it.
-pub fn folded_text(element: scraper::ElementRef) -> String {
+pub(crate) fn folded_text(element: scraper::ElementRef) -> String {
     element
         .text()
         .collect::<Vec<_>>()
@@ -205,7 +213,7 @@ pub fn folded_text(element: scraper::ElementRef) -> String {
 }
 
 /// The names directly in `dir`, sorted.
-pub fn sorted_names(dir: &Path) -> Vec<String> {
+pub(crate) fn sorted_names(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .expect("read folder")
         .map(|e| e.expect("entry").file_name().to_string_lossy().to_string())
@@ -215,13 +223,13 @@ pub fn sorted_names(dir: &Path) -> Vec<String> {
 }
 
 /// Names as a set, to compare folder listings.
-pub fn names(list: &[&str]) -> std::collections::BTreeSet<String> {
+pub(crate) fn names(list: &[&str]) -> std::collections::BTreeSet<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
 
 /// Fails unless standard error contains `needle`, showing it whole.
 #[track_caller]
-pub fn assert_stderr_has(run: &Run, needle: &str) {
+pub(crate) fn assert_stderr_has(run: &Run, needle: &str) {
     assert!(
         run.stderr.contains(needle),
         "stderr should contain {needle:?}:\n{}",
@@ -231,7 +239,7 @@ pub fn assert_stderr_has(run: &Run, needle: &str) {
 
 /// An attribute of the first element matching `css`.
 #[track_caller]
-pub fn attr_of(html: &Html, css: &str, attribute: &str) -> String {
+pub(crate) fn attr_of(html: &Html, css: &str, attribute: &str) -> String {
     let found = select(html, css);
     let element = found
         .first()
@@ -245,13 +253,13 @@ pub fn attr_of(html: &Html, css: &str, attribute: &str) -> String {
 
 /// The `lang` and `dir` of a page's `<html>`; `page` names it in failures.
 #[track_caller]
-pub fn assert_html_language(html: &Html, page: &str, lang: &str, dir: &str) {
+pub(crate) fn assert_html_language(html: &Html, page: &str, lang: &str, dir: &str) {
     assert_eq!(attr_of(html, "html", "lang"), lang, "{page}");
     assert_eq!(attr_of(html, "html", "dir"), dir, "{page}");
 }
 
 /// Every file under `dir` with its bytes, sorted by path.
-pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+pub(crate) fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut files: Vec<(PathBuf, Vec<u8>)> = walkdir(dir)
         .into_iter()
         .map(|path| {
@@ -284,7 +292,7 @@ fn walkdir(dir: &Path) -> Vec<PathBuf> {
 
 /// Exit status 1, without a panic.
 #[track_caller]
-pub fn assert_site_error(run: &Run) {
+pub(crate) fn assert_site_error(run: &Run) {
     assert_eq!(
         run.code, 1,
         "expected exit status 1 (site errors)\nstdout:\n{}\nstderr:\n{}",
@@ -304,7 +312,7 @@ pub fn assert_site_error(run: &Run) {
 
 /// Every path under `dir` (folders too, links as their target) with the
 /// bytes of files; `None` for folders.
-pub fn tree(dir: &Path) -> std::collections::BTreeMap<PathBuf, Option<Vec<u8>>> {
+pub(crate) fn tree(dir: &Path) -> std::collections::BTreeMap<PathBuf, Option<Vec<u8>>> {
     fn walk(
         base: &Path,
         dir: &Path,

@@ -4,7 +4,7 @@
 use super::Fixture;
 
 /// A running `boletin serve --port 0`, killed on drop.
-pub struct Server {
+pub(crate) struct Server {
     child: std::process::Child,
     pub port: u16,
 }
@@ -17,7 +17,7 @@ impl Drop for Server {
 }
 
 /// One HTTP answer.
-pub struct Answer {
+pub(crate) struct Answer {
     pub status: u16,
     pub head: String,
     pub body: String,
@@ -25,7 +25,7 @@ pub struct Answer {
 
 impl Server {
     /// Starts `serve --port 0` in `site` and waits for its address.
-    pub fn start(site: &Fixture) -> Server {
+    pub(crate) fn start(site: &Fixture) -> Server {
         use std::io::BufRead;
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_boletin"))
             .args(["serve", "--port", "0"])
@@ -55,7 +55,7 @@ impl Server {
     }
 
     /// GET `path` over a fresh connection.
-    pub fn get(&self, path: &str) -> Answer {
+    pub(crate) fn get(&self, path: &str) -> Answer {
         use std::io::{Read, Write};
         let mut stream = std::net::TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
         stream
@@ -85,7 +85,7 @@ impl Server {
     /// Fetches `path` until `ready` says yes of the page, for at most ten
     /// seconds, and returns that page.
     #[track_caller]
-    pub fn wait_for(
+    pub(crate) fn wait_for(
         &self,
         path: &str,
         what: &str,
@@ -108,17 +108,17 @@ impl Server {
         }
     }
 
-    pub fn is_running(&mut self) -> bool {
+    pub(crate) fn is_running(&mut self) -> bool {
         self.try_wait().is_none()
     }
 
     /// How the server ended, or `None` while it runs.
-    pub fn try_wait(&mut self) -> Option<std::process::ExitStatus> {
+    pub(crate) fn try_wait(&mut self) -> Option<std::process::ExitStatus> {
         self.child.try_wait().expect("wait")
     }
 
     /// The server's process id, to send it a signal.
-    pub fn pid(&self) -> u32 {
+    pub(crate) fn pid(&self) -> u32 {
         self.child.id()
     }
 }

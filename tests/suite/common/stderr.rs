@@ -34,7 +34,7 @@ pub(crate) use assert_stderr_snapshot;
 /// The next snapshot name of the running test: `pages__archive__name`,
 /// then `pages__archive__name-2`, ... (the test harness names each
 /// test's thread after the test, with `--test-threads=1` too).
-pub fn snapshot_name() -> String {
+pub(crate) fn snapshot_name() -> String {
     static TAKEN: std::sync::Mutex<std::collections::BTreeMap<String, usize>> =
         std::sync::Mutex::new(std::collections::BTreeMap::new());
     let test = std::thread::current()
@@ -55,7 +55,7 @@ pub fn snapshot_name() -> String {
 /// `text` with every temporary folder written as `[TMP]`, the process
 /// id in a staging folder's name as `[PID]`, and every duration
 /// (`0.01 s`, `12 ms`) as `[SECS] s` or `[MS] ms`.
-pub fn normalise(text: &str) -> String {
+pub(crate) fn normalise(text: &str) -> String {
     durations(&staging_pids(&temporary_folders(text)))
 }
 
