@@ -4,13 +4,15 @@
 Usage:  python3 bench/build.py [--sizes 1000,5000] [--runs 5]
                                [--work /tmp/boletin-bench] [--no-hugo]
                                [--no-cargo] [--out-dir DIR]
+                               [--profile dist|release]
                                [--baseline OLD_BINARY]
 
 For each size N:
   * generates the corpus with bench/gen_corpus.py (once: it is cached in
     WORK/corpus-N and reused whenever WORK/corpus-N/manifest.json exists),
     copying this repository's locales/ into its boletin/ tree;
-  * builds WORK/corpus-N/boletin with target/release/boletin
+  * builds WORK/corpus-N/boletin with target/PROFILE/boletin (`dist`, the
+    optimisation shipped binaries get, unless --profile says otherwise)
     (`boletin build --root DIR --output OUT --quiet [--timings]`) and, when
     `hugo` is on PATH and --no-hugo is not given, WORK/corpus-N/hugo with
     `hugo -s DIR -d OUT --quiet`, alternating boletin, hugo, boletin, hugo...
@@ -31,9 +33,9 @@ Then a summary table over all sizes and the growth of boletin's time per page
 from the smallest to the largest size.  All figures (and every single run)
 are also written to WORK/results.json.
 
-Before measuring, `cargo build --release` runs in the repository (a no-op
-when the binary is up to date); --no-cargo skips it and uses the existing
-binary as it is.
+Before measuring, `cargo build --profile PROFILE` runs in the repository
+(a no-op when the binary is up to date); --no-cargo skips it and uses the
+existing binary as it is.
 
 The machine this runs on may be shared and noisy: compare the ratios taken
 within one run of this script rather than absolute times across runs.
@@ -62,7 +64,9 @@ BENCH_DIR = Path(__file__).resolve().parent
 REPO = BENCH_DIR.parent
 GEN_CORPUS = BENCH_DIR / "gen_corpus.py"
 LOCALES = REPO / "locales"
-BINARY = REPO / "target" / "release" / "boletin"
+def binary_of(profile):
+    """Where cargo puts the binary of `profile`."""
+    return REPO / "target" / profile / "boletin"
 GNU_TIME = "/usr/bin/time"
 DEFAULT_WORK = "/tmp/boletin-bench"
 
@@ -104,27 +108,28 @@ def ensure_corpus(work, n):
         return folder, json.load(f)
 
 
-def ensure_binary(run_cargo=True):
-    """Path of the release binary, after `cargo build --release` unless
-    run_cargo is False."""
+def ensure_binary(run_cargo=True, profile="dist"):
+    """Path of the `profile` binary, after `cargo build --profile PROFILE`
+    unless run_cargo is False."""
+    BINARY = binary_of(profile)
     if run_cargo:
         cargo = shutil.which("cargo")
         if cargo is None:
             if not BINARY.exists():
                 raise BenchError("cargo is not on PATH and there is no "
                                  f"{BINARY}")
-            log("cargo not on PATH: using the existing release binary")
+            log("cargo not on PATH: using the existing binary")
         else:
-            log("cargo build --release ...")
+            log(f"cargo build --profile {profile} ...")
             started = time.perf_counter()
-            proc = subprocess.run([cargo, "build", "--release"], cwd=REPO,
+            proc = subprocess.run([cargo, "build", "--profile", profile], cwd=REPO,
                                   capture_output=True, text=True)
             if proc.returncode != 0:
-                raise BenchError("cargo build --release failed "
+                raise BenchError("cargo build failed "
                                  f"(exit {proc.returncode}):\n{proc.stderr}")
             log(f"  done in {time.perf_counter() - started:.1f} s")
     if not BINARY.exists():
-        raise BenchError(f"no binary at {BINARY} (run cargo build --release)")
+        raise BenchError(f"no binary at {BINARY} (run cargo build --profile {profile})")
     return BINARY
 
 
@@ -418,8 +423,11 @@ def main(argv=None):
     ap.add_argument("--no-hugo", action="store_true", help="boletin only")
     ap.add_argument("--baseline", metavar="OLD_BINARY",
                     help="also build with this older boletin, alternating, and print new/old")
+    ap.add_argument("--profile", default="dist",
+                    help="the cargo profile to measure: dist (shipped binaries, "
+                         "default) or release (what `cargo run --release` builds)")
     ap.add_argument("--no-cargo", action="store_true",
-                    help="do not run cargo build --release; use the existing binary")
+                    help="do not run cargo build; use the existing binary")
     args = ap.parse_args(argv)
     if args.runs < 1:
         ap.error("--runs must be >= 1")
@@ -433,7 +441,7 @@ def main(argv=None):
         return 1
 
     try:
-        binary = ensure_binary(run_cargo=not args.no_cargo)
+        binary = ensure_binary(run_cargo=not args.no_cargo, profile=args.profile)
         help_text = subprocess.run([binary, "build", "--help"],
                                    capture_output=True, text=True).stdout
         use_timings = "--timings" in help_text

@@ -4,7 +4,7 @@
 use super::{Outcome, Reader, report};
 use crate::cli::{StatusArgs, StatusFormat};
 use crate::diagnostics::Diagnostics;
-use crate::freshness::{self, DocumentStatus, State};
+use crate::freshness::{self, DocumentStatus, SourceTexts, State};
 use crate::i18n::Coverage;
 use crate::i18n::Locales;
 use crate::lang::Lang;
@@ -60,12 +60,15 @@ pub(crate) fn run(args: &StatusArgs) -> Outcome {
     // could be read, and the problems above it.
     report(&diagnostics);
     let keep = |lang: &Lang| only.as_ref().is_none_or(|o| o == lang);
+    let texts = SourceTexts::new(&modelled.texts);
     let documents: Vec<DocumentStatus> = site
         .issues
         .iter()
         .chain(&site.pages)
         .map(|d| {
-            let mut status = freshness::document_status(config, d);
+            let source = &d.translations[&d.source_lang];
+            let digest = freshness::source_digest(source, texts.of(site, d));
+            let mut status = freshness::document_status(config, d, &digest);
             status.languages.retain(|l| keep(&l.lang));
             status
         })

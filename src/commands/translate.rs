@@ -6,9 +6,10 @@ use crate::cli::TranslateArgs;
 use crate::content_files;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::freshness;
+use crate::freshness::SourceTexts;
 use crate::lang::Lang;
 use crate::load::{self, Reading};
-use crate::model::{Document, Site, TranslationId};
+use crate::model::{Document, Site};
 use crate::suggest;
 use crate::write;
 
@@ -26,7 +27,7 @@ pub(crate) fn run(args: &TranslateArgs) -> Outcome {
         return Outcome::SiteErrors;
     }
     let result = match find(&modelled.site, args) {
-        Ok((document, lang)) if args.done => mark_done(args, document, &lang),
+        Ok((document, lang)) if args.done => mark_done(args, &modelled, document, &lang),
         Ok((document, lang)) => start(args, &modelled, document, &lang),
         Err(problem) => Err(problem),
     };
@@ -111,19 +112,9 @@ fn start(
         )));
     }
     let path = freshness::path_in(document, lang);
-    let (section, index) = site
-        .position_of_source(&source.path)
-        .unwrap_or((document.section, 0));
-    let source_id = TranslationId {
-        section,
-        index,
-        lang: document.source_lang.clone(),
-    };
-    let body = texts
-        .iter()
-        .find(|text| text.id == source_id)
-        .map_or("", |text| text.markdown.as_str());
-    let text = content_files::translation(&source.front, body, &source.digest);
+    let body = SourceTexts::new(texts).of(site, document);
+    let digest = freshness::source_digest(source, body);
+    let text = content_files::translation(&source.front, body, &digest);
     write::content::create_new(&args.site.root, &path, &text).map_err(|error| {
         Diagnostic::error(&path, format!("cannot create the translation: {error}"))
             .help("if the file exists, edit it instead; otherwise check that the folder can be written to")
@@ -137,7 +128,12 @@ fn start(
 }
 
 /// Records the source's current digest in the existing `lang` file.
-fn mark_done(args: &TranslateArgs, document: &Document, lang: &Lang) -> Result<String, Diagnostic> {
+fn mark_done(
+    args: &TranslateArgs,
+    Modelled { site, texts, .. }: &Modelled,
+    document: &Document,
+    lang: &Lang,
+) -> Result<String, Diagnostic> {
     let Some(target) = document.translations.get(lang) else {
         return Err(Diagnostic::error(
             freshness::path_in(document, lang),
@@ -156,7 +152,7 @@ fn mark_done(args: &TranslateArgs, document: &Document, lang: &Lang) -> Result<S
         .help("run --done with the language of a translation"));
     }
     let source = &document.translations[&document.source_lang];
-    let digest = source.digest.clone();
+    let digest = freshness::source_digest(source, SourceTexts::new(texts).of(site, document));
     let io_problem = |error: std::io::Error| {
         Diagnostic::error(&target.path, format!("cannot update the file: {error}"))
     };

@@ -7,9 +7,9 @@ pub(crate) mod digest;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::lang::Lang;
-use crate::model::Section;
-use crate::model::{Document, Translation};
+use crate::model::{BodyText, Document, Section, Site, Translation, TranslationId};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// Put before a title or summary that `translate` copied from the source,
@@ -148,10 +148,48 @@ pub(crate) fn warnings(document: &Document) -> Vec<Diagnostic> {
     warnings
 }
 
-/// The state of every configured language of `document`.
-pub(crate) fn document_status(config: &Config, document: &Document) -> DocumentStatus {
-    let source = &document.translations[&document.source_lang];
-    let source_digest = &source.digest;
+/// The digest `translate --done` records: of the source's title, summary
+/// and body (`markdown`). Made only by the commands that show or record
+/// it, never by a build.
+pub(crate) fn source_digest(source: &Translation, markdown: &str) -> String {
+    digest::source_digest(
+        &source.front.title,
+        source.front.summary.as_deref(),
+        markdown,
+    )
+}
+
+/// The bodies the model was built with, to find a source's text by its
+/// document.
+pub(crate) struct SourceTexts<'t>(HashMap<&'t TranslationId, &'t str>);
+
+impl<'t> SourceTexts<'t> {
+    pub(crate) fn new(texts: &'t [BodyText]) -> SourceTexts<'t> {
+        SourceTexts(texts.iter().map(|t| (&t.id, t.markdown.as_str())).collect())
+    }
+
+    /// The Markdown of `document`'s source (empty if it has no body).
+    pub(crate) fn of(&self, site: &Site, document: &Document) -> &'t str {
+        let source = &document.translations[&document.source_lang];
+        let Some((section, index)) = site.position_of_source(&source.path) else {
+            return "";
+        };
+        let id = TranslationId {
+            section,
+            index,
+            lang: document.source_lang.clone(),
+        };
+        self.0.get(&id).copied().unwrap_or("")
+    }
+}
+
+/// The state of every configured language of `document`, whose source's
+/// digest is `source_digest`.
+pub(crate) fn document_status(
+    config: &Config,
+    document: &Document,
+    source_digest: &str,
+) -> DocumentStatus {
     let languages = config
         .langs()
         .map(|lang| {
@@ -178,7 +216,7 @@ pub(crate) fn document_status(config: &Config, document: &Document) -> DocumentS
         },
         key: document.key.clone(),
         source_lang: document.source_lang.clone(),
-        source_digest: source_digest.clone(),
+        source_digest: source_digest.to_string(),
         languages,
     }
 }

@@ -7,7 +7,6 @@ use super::front_matter::{FrontMatter, Locations};
 use super::{MAX_OUTPUT_PATH_BYTES, MAX_SEGMENT_BYTES, Site, slugify, urls};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
-use crate::freshness::digest::source_digest;
 use crate::lang::Lang;
 use crate::load::ContentFile;
 use rayon::prelude::*;
@@ -31,7 +30,7 @@ const RESERVED_PAGE_SLUGS: &[&str] = &["issues", "tags", "page", "latest"];
 pub(crate) fn build(config: Config, content: Vec<ContentFile>, drafts: Drafts) -> Built {
     let mut problems = Vec::new();
     let groups = by_key(content, drafts);
-    // Each document is made on its own (slugs, tags, digests), so in parallel.
+    // Each document is made on its own (slugs, tags), so in parallel.
     type Made = (Section, Option<(Document, Bodies)>, Vec<Diagnostic>);
     let made: Vec<Made> = groups
         .into_iter()
@@ -209,7 +208,7 @@ fn document_from_files(
     Some((document, bodies))
 }
 
-/// One file's translation (slug, tags, digest) and its body, or why the
+/// One file's translation (slug, tags) and its body, or why the
 /// file cannot be used. A tag without letters is left out here and
 /// reported by `tag_problems`; the file is still used.
 fn translation_from_file(
@@ -241,12 +240,10 @@ fn translation_from_file(
         }
     }
     let body = file.parsed.body;
-    let digest = source_digest(&front.title, front.summary.as_deref(), &body);
     let translation = Translation {
         lang: file.lang,
         path: file.path,
         front,
-        digest,
         body_line: file.parsed.body_line,
         slug,
         tags,

@@ -72,9 +72,6 @@ pub(crate) struct Translation {
     /// The Markdown file, relative to the site root.
     pub(crate) path: PathBuf,
     pub(crate) front: FrontMatter,
-    /// The digest of its title, summary and body, as `translate --done`
-    /// records it in the translations that follow this text.
-    pub(crate) digest: String,
     /// The file's line number of the body's first line.
     pub(crate) body_line: usize,
     /// URL segment in this language.

@@ -69,14 +69,9 @@ impl Site {
 
     /// This site after the file at `path` was edited in its body only (its
     /// front matter and the files beside it are as they were): the same
-    /// model with that translation's digest and body line updated, as
-    /// `build` would make it. `None` if no translation is in that file.
-    pub(crate) fn with_edited_body(
-        &self,
-        path: &Path,
-        digest: String,
-        body_line: usize,
-    ) -> Option<Site> {
+    /// model with that translation's body line updated, as `build` would
+    /// make it. `None` if no translation is in that file.
+    pub(crate) fn with_edited_body(&self, path: &Path, body_line: usize) -> Option<Site> {
         let (section, index) = self.position_of_source(path)?;
         let mut site = self.clone();
         let documents = match section {
@@ -88,7 +83,6 @@ impl Site {
             .translations
             .values_mut()
             .find(|t| t.path == path)?;
-        translation.digest = digest;
         translation.body_line = body_line;
         Some(site)
     }

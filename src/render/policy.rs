@@ -12,7 +12,7 @@
 /// table alignments pulldown-cmark writes as `style` attributes
 /// (`text-align: left`, `center`, `right`); the sanitizer keeps no other
 /// `style`. Each hash is `printf '%s' 'text-align: left' | openssl dgst
-/// -sha256 -binary | base64`; tests/hostile_markup.rs checks in Chromium
+/// -sha256 -binary | base64`; tests/suite/hostile/markup/chromium.rs checks in Chromium
 /// that aligned columns stay aligned under the policy.
 macro_rules! policy {
     ($scripts:literal) => {

@@ -13,8 +13,8 @@
 //!   a second build giving the same bytes.
 //!
 //! `cargo test --test fuzz -- --seconds N [--seed S] [--case C] [--jobs J]`
-//! runs for N seconds (5 without the argument, so `cargo test` stays
-//! quick), prints what it found and keeps each failing site (up to
+//! runs for N seconds (5 without the argument; plain `cargo test` leaves
+//! the fuzzer out, CI runs it for 30), prints what it found and keeps each failing site (up to
 //! `--keep N` of each kind, 20 by default) in
 //! `fuzz-failures/<seed>-<case>/` with a `reason.txt`. `--replay DIR`
 //! builds and checks a kept site again; `--seed S --case C --dump DIR`

@@ -207,12 +207,7 @@ impl Preview {
                 return None;
             }
             let (section, index) = site.position_of_source(&file.path)?;
-            let digest = crate::freshness::digest::source_digest(
-                &file.parsed.front.title,
-                file.parsed.front.summary.as_deref(),
-                &file.parsed.body,
-            );
-            site = site.with_edited_body(&file.path, digest, file.parsed.body_line)?;
+            site = site.with_edited_body(&file.path, file.parsed.body_line)?;
             let id = TranslationId {
                 section,
                 index,
