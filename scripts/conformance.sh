@@ -5,7 +5,7 @@
 # every page's Content-Security-Policy refuses (as it should: that is the
 # policy working). So the kit runs twice: every check but a11y on the
 # site as built, and a11y on a copy whose pages lack only the policy
-# <meta> (tests/hostile_markup.rs shows in Chromium that the policy
+# <meta> (tests/suite/hostile/markup/chromium.rs shows in Chromium that the policy
 # changes nothing a reader sees).
 set -euo pipefail
 cd "$(dirname "$0")/.."
