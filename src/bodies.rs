@@ -42,7 +42,7 @@ pub(crate) fn render_one(site: &Site, text: &BodyText, links: Links) -> Option<R
     let body = Body {
         path: &translation.path,
         text: &text.markdown,
-        first_line: translation.body_line,
+        first_line: text.first_line,
         raw_html: site.config.raw_html,
         keep_links: links == Links::Keep,
     };

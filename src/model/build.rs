@@ -62,14 +62,19 @@ pub(crate) fn build(config: Config, content: Vec<ContentFile>, drafts: Drafts) -
     let mut take_texts = |section: Section, documents: Vec<(Document, Bodies)>| {
         let mut kept = Vec::with_capacity(documents.len());
         for (index, (document, bodies)) in documents.into_iter().enumerate() {
-            texts.extend(bodies.into_iter().map(|(lang, markdown)| BodyText {
-                id: TranslationId {
-                    section,
-                    index,
-                    lang,
-                },
-                markdown,
-            }));
+            texts.extend(
+                bodies
+                    .into_iter()
+                    .map(|(lang, markdown, first_line)| BodyText {
+                        id: TranslationId {
+                            section,
+                            index,
+                            lang,
+                        },
+                        markdown,
+                        first_line,
+                    }),
+            );
             kept.push(document);
         }
         kept
@@ -150,7 +155,7 @@ fn by_source(issues: &[Document], pages: &[Document]) -> HashMap<PathBuf, (Secti
 }
 
 /// The Markdown bodies of one document's translations, by language.
-type Bodies = Vec<(Lang, String)>;
+type Bodies = Vec<(Lang, String, usize)>;
 
 fn document_from_files(
     config: &Config,
@@ -177,10 +182,11 @@ fn document_from_files(
             continue;
         }
         let lang = file.lang.clone();
+        let first_line = file.parsed.body_line;
         match translation_from_file(&key, file) {
             Ok((translation, body)) => {
                 problems.extend(tag_problems(&translation));
-                bodies.push((lang.clone(), body));
+                bodies.push((lang.clone(), body, first_line));
                 translations.insert(lang, translation);
             }
             Err(problem) => problems.push(problem),
@@ -244,7 +250,6 @@ fn translation_from_file(
         lang: file.lang,
         path: file.path,
         front,
-        body_line: file.parsed.body_line,
         slug,
         tags,
         assets: file.assets,

@@ -56,6 +56,8 @@ pub(crate) struct TranslationId {
 pub(crate) struct BodyText {
     pub(crate) id: TranslationId,
     pub(crate) markdown: String,
+    /// The file's line number of the body's first line, for diagnostics.
+    pub(crate) first_line: usize,
 }
 
 /// A tag as written in one language, and its URL segment.
@@ -72,8 +74,6 @@ pub(crate) struct Translation {
     /// The Markdown file, relative to the site root.
     pub(crate) path: PathBuf,
     pub(crate) front: FrontMatter,
-    /// The file's line number of the body's first line.
-    pub(crate) body_line: usize,
     /// URL segment in this language.
     pub(crate) slug: String,
     pub(crate) tags: Vec<Tag>,

@@ -67,26 +67,6 @@ impl Site {
         self.by_source.get(path).copied()
     }
 
-    /// This site after the file at `path` was edited in its body only (its
-    /// front matter and the files beside it are as they were): the same
-    /// model with that translation's body line updated, as `build` would
-    /// make it. `None` if no translation is in that file.
-    pub(crate) fn with_edited_body(&self, path: &Path, body_line: usize) -> Option<Site> {
-        let (section, index) = self.position_of_source(path)?;
-        let mut site = self.clone();
-        let documents = match section {
-            Section::Issues => &mut site.issues,
-            Section::Pages => &mut site.pages,
-        };
-        let translation = documents
-            .get_mut(index)?
-            .translations
-            .values_mut()
-            .find(|t| t.path == path)?;
-        translation.body_line = body_line;
-        Some(site)
-    }
-
     /// The URL of `document` in `lang`.
     pub(crate) fn url_of(&self, document: &Document, lang: &Lang) -> String {
         match document.section {

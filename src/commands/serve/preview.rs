@@ -195,7 +195,8 @@ impl Preview {
                 Err(problems) => return Some(Err(problems)),
             }
         }
-        let mut site = built.site.clone();
+        // A body is not part of the model: the same model stays.
+        let site = &built.site;
         let mut texts = Vec::new();
         for file in edits {
             let document = site.by_source_path(&file.path)?;
@@ -207,7 +208,6 @@ impl Preview {
                 return None;
             }
             let (section, index) = site.position_of_source(&file.path)?;
-            site = site.with_edited_body(&file.path, file.parsed.body_line)?;
             let id = TranslationId {
                 section,
                 index,
@@ -216,16 +216,17 @@ impl Preview {
             texts.push(BodyText {
                 id,
                 markdown: file.parsed.body,
+                first_line: file.parsed.body_line,
             });
         }
         let mut warnings = Vec::new();
         for text in &texts {
-            let body = bodies::render_one(&site, text, Links::Drop)?;
+            let body = bodies::render_one(site, text, Links::Drop)?;
             warnings.extend(body.problems.iter().cloned());
             built.bodies.insert(text.id.clone(), body);
         }
         let inputs = Inputs {
-            site: &site,
+            site,
             bodies: &built.bodies,
             locales: &built.locales,
             templates: &built.templates,
@@ -246,7 +247,6 @@ impl Preview {
             files.insert(key(&file.path), file.content.into());
         }
         let files = Arc::new(files);
-        built.site = site;
         built.files = Arc::clone(&files);
         Some(Ok(Outcome::Rebuilt {
             files,

@@ -143,7 +143,7 @@ fn drafts_are_left_out_unless_included() {
 }
 
 #[test]
-fn an_edited_body_gives_a_new_site_and_leaves_the_old_one_as_it_was() {
+fn a_body_carries_the_line_it_starts_on_and_the_model_has_no_text() {
     let content = vec![file(
         Section::Issues,
         "a",
@@ -151,15 +151,10 @@ fn an_edited_body_gives_a_new_site_and_leaves_the_old_one_as_it_was() {
         "---\ntitle: A\ndate: 2026-01-01\n---\nbody\n",
     )];
     let built = build(config(), content, Drafts::Left);
-    let path = Path::new("content/issues/a.en.md");
-    let edited = built.site.with_edited_body(path, 9).unwrap();
-    let lang = Lang::parse("en").unwrap();
-    assert_eq!(edited.issues[0].translations[&lang].body_line, 9);
-    assert_eq!(built.site.issues[0].translations[&lang].body_line, 5);
-    assert!(
-        built
-            .site
-            .with_edited_body(Path::new("nowhere.en.md"), 1)
-            .is_none()
-    );
+    assert_eq!(built.texts.len(), 1);
+    assert_eq!(built.texts[0].first_line, 5);
+    assert_eq!(built.texts[0].markdown, "body\n");
+    // Nothing of the body is in the model: an edit to it leaves it as it is.
+    let debug = format!("{:?}", built.site);
+    assert!(!debug.contains("body\\n"), "{debug}");
 }
