@@ -1,5 +1,7 @@
 //! The commands the CLI runs. Each is thin: it calls the stages in order
-//! and reports what they found.
+//! and reports what they found. `Reader` says how much of the site a
+//! command reads (`new` and `translate` read no locales and no theme);
+//! `renderable` reads and models everything a render needs.
 
 pub(crate) mod build;
 pub(crate) mod check;

@@ -1,6 +1,8 @@
 //! What translators need to know about each document: which language is
 //! the source, and whether each other language is translated, missing,
-//! outdated, untracked or still a draft. Pure: works on the model.
+//! outdated, untracked or still a draft. Pure: works on the model, and on
+//! the source's text for the digest `status` shows and `translate`
+//! records (a build never makes one).
 
 pub(crate) mod digest;
 
