@@ -91,12 +91,14 @@ pub(crate) fn build(config: Config, content: Vec<ContentFile>, drafts: Drafts) -
         .langs()
         .map(|lang| (lang.clone(), tags_of(lang, &issues)))
         .collect();
+    let newest = newest_dates(&issues);
     let site = Site {
         config,
         urls,
         issues,
         pages,
         tags,
+        newest,
         by_source,
     };
     Built {
@@ -464,6 +466,18 @@ fn check_unique_urls(
             }
         }
     }
+}
+
+/// The date of the newest issue written in each language, for its feeds.
+fn newest_dates(issues: &[Document]) -> BTreeMap<Lang, time::Date> {
+    let mut newest: BTreeMap<Lang, time::Date> = BTreeMap::new();
+    for translation in issues.iter().flat_map(|d| d.translations.values()) {
+        if let Some(date) = translation.front.date {
+            let entry = newest.entry(translation.lang.clone()).or_insert(date);
+            *entry = (*entry).max(date);
+        }
+    }
+    newest
 }
 
 /// Tags written in `lang`; two spellings with the same URL segment are one tag.

@@ -40,6 +40,9 @@ pub(crate) struct Site {
     pub(crate) pages: Vec<Document>,
     /// Per language, by tag slug.
     pub(crate) tags: BTreeMap<Lang, Vec<TagGroup>>,
+    /// The date of the newest issue written in each language (none if
+    /// no issue in it has a date).
+    pub(crate) newest: BTreeMap<Lang, time::Date>,
     /// Every Markdown file, to turn links between source files into URLs.
     pub(super) by_source: HashMap<PathBuf, (Section, usize)>,
 }

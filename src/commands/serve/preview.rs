@@ -42,8 +42,39 @@ impl From<Content> for Served {
 }
 
 /// Every file of the site, by path relative to the output root,
-/// `/`-separated.
-pub(super) type Files = Arc<HashMap<String, Served>>;
+/// `/`-separated: those of the last full build, and, looked up first,
+/// those the updates since then made again. An update copies only the
+/// second map: copying all of them (24,000 at 5,000 issues) was a
+/// quarter of the time an update took.
+#[derive(Clone, Default)]
+pub(crate) struct Files {
+    built: Arc<HashMap<String, Served>>,
+    updated: Arc<HashMap<String, Served>>,
+}
+
+impl Files {
+    /// The file served at `path`.
+    pub(crate) fn get(&self, path: &str) -> Option<&Served> {
+        self.updated.get(path).or_else(|| self.built.get(path))
+    }
+
+    /// Whether a file is served at `path`.
+    pub(crate) fn contains_key(&self, path: &str) -> bool {
+        self.get(path).is_some()
+    }
+
+    /// These files, with `made` in place of the ones at their paths.
+    fn with(&self, made: Vec<OutputFile>) -> Files {
+        let mut updated = HashMap::clone(&self.updated);
+        for file in made {
+            updated.insert(key(&file.path), file.content.into());
+        }
+        Files {
+            built: Arc::clone(&self.built),
+            updated: Arc::new(updated),
+        }
+    }
+}
 
 /// The site as the server shows it.
 #[derive(Default)]
@@ -139,21 +170,23 @@ impl Preview {
         if diagnostics.has_errors() {
             return Outcome::Failed(diagnostics);
         }
-        let files: Files = Arc::new(
-            output
-                .files
-                .into_iter()
-                .map(|f| (key(&f.path), f.content.into()))
-                .collect(),
-        );
-        let changed = files.len();
+        let built: HashMap<String, Served> = output
+            .files
+            .into_iter()
+            .map(|f| (key(&f.path), f.content.into()))
+            .collect();
+        let changed = built.len();
+        let files = Files {
+            built: Arc::new(built),
+            updated: Arc::default(),
+        };
         self.built = Some(Built {
             site,
             bodies,
             locales,
             templates,
             theme: modelled.theme,
-            files: Arc::clone(&files),
+            files: files.clone(),
         });
         Outcome::Rebuilt {
             files,
@@ -241,13 +274,9 @@ impl Preview {
             warnings.extend(output.problems);
             rendered.extend(output.files);
         }
-        let mut files = HashMap::clone(&built.files);
         let changed = rendered.len();
-        for file in rendered {
-            files.insert(key(&file.path), file.content.into());
-        }
-        let files = Arc::new(files);
-        built.files = Arc::clone(&files);
+        let files = built.files.with(rendered);
+        built.files = files.clone();
         Some(Ok(Outcome::Rebuilt {
             files,
             changed,

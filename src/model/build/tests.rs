@@ -76,6 +76,11 @@ fn translations_pair_by_key_newest_first_with_bodies_kept_apart() {
         };
         assert_eq!(first_line, expected, "{}", translation.path.display());
     }
+    // Each language's newest issue date, for its feeds.
+    let es = Lang::parse("es").unwrap();
+    let en = Lang::parse("en").unwrap();
+    assert_eq!(site.newest[&en].to_string(), "2026-03-01");
+    assert_eq!(site.newest[&es].to_string(), "2026-03-01");
     // A language without a translation shows the canonical one.
     assert_eq!(
         site.issues[1]
