@@ -191,6 +191,11 @@ impl Config {
         self.languages.iter().find(|l| &l.lang == lang)
     }
 
+    /// The writing direction of `lang` (`ltr` for one not configured).
+    pub(crate) fn dir(&self, lang: &Lang) -> &'static str {
+        self.language(lang).map_or("ltr", |l| l.dir.as_str())
+    }
+
     /// The path part of the base URL, such as `/` or `/newsletter/`; every
     /// link inside the site starts with it.
     pub(crate) fn base_path(&self) -> &str {

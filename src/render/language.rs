@@ -64,7 +64,7 @@ fn frame(site: &Site, lang: &Lang) -> contract::Language {
     let language = site.config.language(lang);
     contract::Language {
         lang: lang.to_string(),
-        dir: language.map_or("ltr", |l| l.dir.as_str()),
+        dir: site.config.dir(lang),
         site_title: language.map(|l| l.title.clone()).unwrap_or_default(),
         site_description: language.map(|l| l.description.clone()).unwrap_or_default(),
         home: site.urls.archive(lang, 1),

@@ -93,10 +93,7 @@ impl<'a> Renderer<'a> {
 
     /// The writing direction of `lang`.
     fn dir(&self, lang: &Lang) -> &'static str {
-        self.site
-            .config
-            .language(lang)
-            .map_or("ltr", |l| l.dir.as_str())
+        self.site.config.dir(lang)
     }
 
     /// Renders `page`'s bytes (UTF-8: Tera writes only strings), with

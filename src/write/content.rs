@@ -36,11 +36,14 @@ pub(crate) fn replace(root: &Path, relative: &Path, text: &str) -> io::Result<()
     })
 }
 
-/// `relative` under `root`, if writing there stays inside the site.
+/// The real place of `relative` under `root` (through any link that stays
+/// inside the site), if writing there stays inside the site. Writing at
+/// the real place keeps a link a link: a rename onto the link itself
+/// would replace it with a file, deleting what the person made.
 fn vetted(root: &Path, relative: &Path) -> io::Result<PathBuf> {
     let path = root.join(relative);
     match SiteFolder::new(root).vet(&path) {
-        Ok(_) => Ok(path),
+        Ok(real) => Ok(real.to_path_buf()),
         Err(Refused::LeadsOutside { link }) => Err(io::Error::new(
             io::ErrorKind::PermissionDenied,
             format!(
@@ -66,11 +69,27 @@ fn write_beside(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let temporary = path.with_file_name(format!(".{name}.boletin-{}.tmp", std::process::id()));
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&temporary)?;
+    // A run killed mid-write leaves its temporary file (hidden, so never
+    // read as content): the next name is tried, so that it cannot make
+    // this write fail as if the file itself were there.
+    let mut attempt = 0;
+    let (temporary, mut file) = loop {
+        let temporary = path.with_file_name(format!(
+            ".{name}.boletin-{}-{attempt}.tmp",
+            std::process::id()
+        ));
+        match OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temporary)
+        {
+            Ok(file) => break (temporary, file),
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => {
+                attempt += 1;
+            }
+            Err(error) => return Err(error),
+        }
+    };
     let written = file
         .write_all(text.as_bytes())
         .and_then(|()| file.sync_all())
@@ -112,6 +131,26 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1, "{names:?}");
+        fs::remove_dir_all(&site).unwrap();
+    }
+
+    #[test]
+    fn replacing_a_file_reached_by_a_link_inside_the_site_keeps_the_link() {
+        let site = std::env::temp_dir().join(format!("boletin-link-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&site);
+        let folder = site.join("content/issues/a");
+        fs::create_dir_all(&folder).unwrap();
+        fs::write(folder.join("shared.md"), "old").unwrap();
+        std::os::unix::fs::symlink("shared.md", folder.join("index.es.md")).unwrap();
+        replace(&site, Path::new("content/issues/a/index.es.md"), "new").unwrap();
+        let link = folder.join("index.es.md");
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(folder.join("shared.md")).unwrap(), "new");
         fs::remove_dir_all(&site).unwrap();
     }
 }
